@@ -1,0 +1,46 @@
+import { type AUDIT_ACTOR_TYPES, auditEvents } from "../../../db/schema";
+import { type Database, newId } from "../db/client";
+
+/** Every audited action; stable strings that the audit log viewer filters on. */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in.requested",
+  "auth.sign_in.succeeded",
+  "auth.sign_in.failed",
+  "auth.sign_out",
+  "auth.sign_out.all_devices",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEventInput {
+  practiceId: string;
+  actorType: (typeof AUDIT_ACTOR_TYPES)[number];
+  actorId?: string | null;
+  action: AuditAction;
+  targetType?: string | null;
+  targetId?: string | null;
+  /** Non-secret details; never a token, a code, an email address or answer content. */
+  detail?: Record<string, string | number | boolean>;
+  ipAddress?: string | null;
+  at: Date;
+}
+
+/** Builds the insert of one audit event, to run alone or inside a batch with the change it records. */
+export function auditEventStatement(db: Database, event: AuditEventInput) {
+  return db.insert(auditEvents).values({
+    id: newId(),
+    practiceId: event.practiceId,
+    actorType: event.actorType,
+    actorId: event.actorId ?? null,
+    action: event.action,
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    detail: event.detail ? JSON.stringify(event.detail) : null,
+    ipAddress: event.ipAddress ?? null,
+    createdAt: event.at,
+  });
+}
+
+export async function recordAuditEvent(db: Database, event: AuditEventInput): Promise<void> {
+  await auditEventStatement(db, event);
+}

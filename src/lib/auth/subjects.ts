@@ -1,0 +1,94 @@
+import { and, eq, isNull } from "drizzle-orm";
+
+import { clients, type SubjectType, staffMembers } from "../../../db/schema";
+import type { Database } from "../db/client";
+
+/** Someone who may sign in: a client with portal access or an active staff member. */
+export interface SignInSubject {
+  id: string;
+  email: string;
+  /** Name used to greet them in emails and pages. */
+  displayName: string;
+  locale: string | null;
+}
+
+const MAX_EMAIL_LENGTH = 254;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+
+/** Returns the address trimmed and lower-cased when it looks like an email address, else null. */
+export function normalizeEmail(input: unknown): string | null {
+  if (typeof input !== "string") return null;
+
+  const email = input.trim().toLowerCase();
+  if (email.length === 0 || email.length > MAX_EMAIL_LENGTH) return null;
+  return EMAIL_PATTERN.test(email) ? email : null;
+}
+
+/** Finds who may sign in with `email` in this practice, or null (unknown, no access, archived). */
+export async function findSignInSubject(
+  db: Database,
+  practiceId: string,
+  subjectType: SubjectType,
+  email: string,
+): Promise<SignInSubject | null> {
+  if (subjectType === "client") {
+    const client = await db
+      .select()
+      .from(clients)
+      .where(
+        and(
+          eq(clients.practiceId, practiceId),
+          eq(clients.email, email),
+          eq(clients.portalAccess, true),
+          isNull(clients.archivedAt),
+        ),
+      )
+      .get();
+    if (!client) return null;
+    return {
+      id: client.id,
+      email: client.email,
+      displayName: client.preferredName ?? client.firstName,
+      locale: client.locale,
+    };
+  }
+
+  const staff = await db
+    .select()
+    .from(staffMembers)
+    .where(and(eq(staffMembers.practiceId, practiceId), eq(staffMembers.email, email), eq(staffMembers.active, true)))
+    .get();
+  if (!staff) return null;
+  return { id: staff.id, email: staff.email, displayName: staff.name, locale: staff.locale };
+}
+
+/** Finds a subject by id within a practice, whether or not they may still sign in. */
+export async function findSubjectById(
+  db: Database,
+  practiceId: string,
+  subjectType: SubjectType,
+  subjectId: string,
+): Promise<SignInSubject | null> {
+  if (subjectType === "client") {
+    const client = await db
+      .select()
+      .from(clients)
+      .where(and(eq(clients.practiceId, practiceId), eq(clients.id, subjectId)))
+      .get();
+    if (!client) return null;
+    return {
+      id: client.id,
+      email: client.email,
+      displayName: client.preferredName ?? client.firstName,
+      locale: client.locale,
+    };
+  }
+
+  const staff = await db
+    .select()
+    .from(staffMembers)
+    .where(and(eq(staffMembers.practiceId, practiceId), eq(staffMembers.id, subjectId)))
+    .get();
+  if (!staff) return null;
+  return { id: staff.id, email: staff.email, displayName: staff.name, locale: staff.locale };
+}

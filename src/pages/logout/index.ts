@@ -1,0 +1,23 @@
+import type { APIRoute } from "astro";
+
+import { clearSessionCookie } from "../../lib/auth/session-cookies";
+import { signOut } from "../../lib/auth/sign-out";
+import { getDb } from "../../lib/db/client";
+import { clientIpAddress } from "../../lib/web/request";
+
+/** Signs the client out on this device. */
+export const POST: APIRoute = async ({ locals, request, cookies, redirect }) => {
+  const client = locals.client;
+  if (client) {
+    await signOut(getDb(), {
+      session: client.session,
+      subjectType: "client",
+      allDevices: false,
+      ipAddress: clientIpAddress(request),
+      now: locals.now,
+    });
+  }
+
+  clearSessionCookie(cookies, "client");
+  return redirect("/login?signed_out=1", 303);
+};

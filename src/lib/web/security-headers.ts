@@ -2,12 +2,19 @@
 const HSTS_MAX_AGE_SECONDS = 63_072_000;
 
 /**
- * Adds the security headers every dynamic response carries. Astro's CSP adds the script and style
- * hashes in a meta element; `frame-ancestors` only works as a header, so it is set here.
+ * Adds `frame-ancestors 'none'` to the policy a response already has (Astro's policy with the
+ * script and style hashes of the page, or a route's own sandbox), or sets it alone.
  */
+function withFrameAncestors(policy: string | null): string {
+  if (!policy) return "frame-ancestors 'none'";
+  if (policy.includes("frame-ancestors")) return policy;
+  return `${policy.replace(/;\s*$/, "")}; frame-ancestors 'none'`;
+}
+
+/** Adds the security headers every dynamic response carries. */
 export function applySecurityHeaders(response: Response, options: { https: boolean; privatePage: boolean }): Response {
   const headers = response.headers;
-  headers.set("Content-Security-Policy", "frame-ancestors 'none'");
+  headers.set("Content-Security-Policy", withFrameAncestors(headers.get("Content-Security-Policy")));
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Referrer-Policy", "same-origin");

@@ -17,7 +17,7 @@ import { applySecurityHeaders } from "./lib/web/security-headers";
 const LOCALE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 /**
- * Every request passes here: resolve the practice from the host, choose the language, load the
+ * Handles every request before its page: resolve the practice from the host, choose the language, load the
  * client session, send signed-out visitors of portal pages to /login, and add security headers.
  */
 export const onRequest = defineMiddleware(async (context, next) => {

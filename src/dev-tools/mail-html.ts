@@ -4,7 +4,7 @@ import type { APIRoute } from "astro";
 import { readCapturedMail } from "../lib/mail/capture";
 import { mailboxEnabled } from "./mailbox";
 
-/** The HTML part of one captured message, under a sandboxing policy that blocks its scripts. */
+/** Serves the HTML part of one captured message under a sandboxing policy that blocks its scripts. */
 export const GET: APIRoute = async ({ params }) => {
   if (!mailboxEnabled() || !params.id) return new Response(null, { status: 404 });
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 
-/** The mailbox only shows anything while mail is captured; with a real transport it is empty. */
+/** Returns whether mail is captured; with a real transport the mailbox routes answer 404. */
 export function mailboxEnabled(): boolean {
   return env.MAIL_TRANSPORT === "capture";
 }

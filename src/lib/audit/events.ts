@@ -19,7 +19,7 @@ export interface AuditEventInput {
   action: AuditAction;
   targetType?: string | null;
   targetId?: string | null;
-  /** Non-secret details; never a token, a code, an email address or answer content. */
+  /** Non-secret details; never a token, a code, an email address or questionnaire answers. */
   detail?: Record<string, string | number | boolean>;
   ipAddress?: string | null;
   at: Date;

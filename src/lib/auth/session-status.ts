@@ -1,6 +1,6 @@
 import type { Session } from "../../../db/schema";
 
-/** What the idle-warning dialog needs: seconds until the idle and the absolute end. */
+/** Remaining session time for the idle-warning dialog: seconds until the idle and the absolute end. */
 export interface SessionStatus {
   idleExpiresInSeconds: number;
   expiresInSeconds: number;

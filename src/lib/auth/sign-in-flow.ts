@@ -28,7 +28,7 @@ export const SIGN_IN_EMAIL_COOKIE: Record<SubjectType, string> = {
 
 /**
  * Starts a sign-in for `email` and returns at once. The browser gets a fresh request cookie for
- * every address, known or not; the lookup, throttling and email run after the response
+ * every address, known or not. The lookup, throttling and email run after the response
  * (`waitUntil`), so the response and its timing are the same for every address.
  */
 export function beginSignIn(
@@ -75,7 +75,7 @@ export function signInEmail(cookies: AstroCookies, subjectType: SubjectType): st
   return cookies.get(SIGN_IN_EMAIL_COOKIE[subjectType])?.value;
 }
 
-/** Sets the new session's cookie, forgets the pending request and returns where to go next. */
+/** Sets the new session's cookie, clears the pending request's cookies and returns where to go next. */
 export function finishSignIn(
   cookies: AstroCookies,
   subjectType: SubjectType,

@@ -19,7 +19,7 @@ export function signInTokenKey(tokenHash: string): string {
   return `sign-in-token:${tokenHash}`;
 }
 
-/** What KV holds per link token until it expires; D1 still decides whether the link is usable. */
+/** KV record per link token, kept until the link expires; D1 still decides whether the link is usable. */
 export interface SignInTokenRecord {
   requestId: string;
   practiceId: string;
@@ -55,8 +55,8 @@ export interface SignInRequestDependencies {
 
 /**
  * Handles a request for a sign-in email: throttles, looks up the address, stores the request and
- * sends the email. Runs after the neutral response is sent, so known and unknown addresses cannot
- * be told apart by the response or its timing.
+ * sends the email. Runs after the neutral response is sent, so neither the response nor its timing
+ * reveals whether an address is known.
  */
 export async function processSignInRequest(
   deps: SignInRequestDependencies,

@@ -5,7 +5,7 @@ import type { Database } from "../db/client";
 
 export type { Practice };
 
-/** How host names map to practices; comes from the worker's vars. */
+/** Host-to-practice mapping settings, read from the worker's vars. */
 export interface TenancyConfig {
   /** Portal domain with optional port, such as `veranda.example` or `localhost:4321`. */
   portalDomain: string;
@@ -34,7 +34,7 @@ export function isValidSlug(slug: string): boolean {
 export type HostLookup = { kind: "slug"; slug: string } | { kind: "custom"; host: string };
 
 /**
- * Decides which practice a `Host` header (with its port) asks for, without touching the database.
+ * Decides which practice a `Host` header (with its port) names, without touching the database.
  * `{slug}.{portalDomain}` gives the slug; a bare loopback host gives the development default; any
  * other host may be a practice's custom domain.
  */

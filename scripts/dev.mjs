@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// `npm run dev`: prepares local D1 (migrations and the demo practice) and starts Astro's dev
+// `npm run dev`: prepares local D1 and R2 (migrations and the demo practices) and starts Astro's dev
 // server, in which the worker code runs in workerd with local D1, KV and R2.
 import { run } from "./run.mjs";
 
-await run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
-await run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--file", "db/seed/demo.sql"]);
+await run("node", ["scripts/seed.mjs"]);
 console.log("\nVeranda runs at http://demo.localhost:4321 (sign-in mail: http://demo.localhost:4321/dev/mail)\n");
 await run("npx", ["astro", "dev"]);

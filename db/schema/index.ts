@@ -1,4 +1,6 @@
 export * from "./audit";
 export * from "./auth";
+export * from "./documents";
 export * from "./people";
 export * from "./practices";
+export * from "./questionnaires";

@@ -37,8 +37,10 @@ describe("sign-in by code", () => {
     await strangerPage.goto(`${origin}/login/check`);
     await strangerPage.getByLabel("Code van 6 cijfers").fill(mail.code);
     await strangerPage.getByRole("button", { name: "Inloggen met code" }).click();
-    await strangerPage.waitForURL(`${origin}/login/check?error=attempts_exhausted`);
-    await expect(strangerPage.locator("#code-error").textContent()).resolves.toContain("Deze code werkt niet meer");
+    await strangerPage.waitForURL(`${origin}/login/check?error=no_request`);
+    await expect(strangerPage.locator("#code-error").textContent()).resolves.toContain(
+      "In deze browser is geen inlogmail aangevraagd",
+    );
     await expect(findCookie(stranger, origin, SESSION_COOKIE)).resolves.toBeUndefined();
     await strangerPage.goto(`${origin}/dashboard`);
     expect(new URL(strangerPage.url()).pathname).toBe("/login");

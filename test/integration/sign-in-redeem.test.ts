@@ -223,12 +223,16 @@ describe("sign-in code", () => {
     const client = await createClient(practice.id);
     const mail = await requestSignIn(new TestBrowser(practice.host), client.email);
     const other = new TestBrowser(practice.host);
+    const neverAsked = new TestBrowser(practice.host);
     await other.post("/login", { email: "niemand@example.nl" });
 
     const response = await other.post("/login/code", { code: mail.code });
+    const withoutRequest = await neverAsked.post("/login/code", { code: mail.code });
 
     expect(response.headers.get("location")).toBe("/login/check?error=attempts_exhausted");
+    expect(withoutRequest.headers.get("location")).toBe("/login/check?error=no_request");
     expect(other.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect(neverAsked.cookies.has(SESSION_COOKIE)).toBe(false);
   });
 
   it("accepts at most five attempts", async () => {

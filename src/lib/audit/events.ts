@@ -8,6 +8,9 @@ export const AUDIT_ACTIONS = [
   "auth.sign_in.failed",
   "auth.sign_out",
   "auth.sign_out.all_devices",
+  "document.viewed",
+  "document.downloaded",
+  "document.acknowledged",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -28,3 +28,18 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
 export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params);
 }
+
+/** Keys that come in plural forms: `{base}.one` and `{base}.other`. */
+export type PluralBaseKey = {
+  [Key in MessageKey]: Key extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+/**
+ * Picks the plural form for `count` by the language's rules (`Intl.PluralRules`) and fills in
+ * `{count}` with the number formatted for the locale.
+ */
+export function translatePlural(locale: Locale, baseKey: PluralBaseKey, count: number, params?: MessageParams): string {
+  const form = new Intl.PluralRules(locale).select(count) === "one" ? "one" : "other";
+  const key = `${baseKey}.${form}` as const;
+  return translate(locale, key, { ...params, count: new Intl.NumberFormat(locale).format(count) });
+}

@@ -16,7 +16,7 @@ export function applySecurityHeaders(response: Response, options: { https: boole
   const headers = response.headers;
   headers.set("Content-Security-Policy", withFrameAncestors(headers.get("Content-Security-Policy")));
   headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("X-Frame-Options", "DENY");
+  if (!headers.has("X-Frame-Options")) headers.set("X-Frame-Options", "DENY");
   headers.set("Referrer-Policy", "same-origin");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");

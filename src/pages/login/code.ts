@@ -15,7 +15,7 @@ export const POST: APIRoute = async (context) => {
   if (!CODE_PATTERN.test(code)) return redirect("/login/check?error=format", 303);
 
   const requestCookie = signInRequestToken(cookies, "client");
-  if (!requestCookie) return redirect("/login/check?error=attempts_exhausted", 303);
+  if (!requestCookie) return redirect("/login/check?error=no_request", 303);
 
   const redemption = await redeemSignInCode(getDb(), {
     practice: locals.practice,

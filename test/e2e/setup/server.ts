@@ -62,12 +62,12 @@ async function probe(host: string, pathname: string): Promise<number | null> {
 }
 
 /** Runs one wrangler command to completion and appends its output to the log. */
-async function runWrangler(root: string, args: string[], log: number) {
-  const command = `npx wrangler ${args.join(" ")}`;
+async function runLogged(root: string, executable: string, args: string[], log: number) {
+  const command = `${executable} ${args.join(" ")}`;
   appendFileSync(log, `$ ${command}\n`);
 
   try {
-    const { stdout, stderr } = await run("npx", ["wrangler", ...args], {
+    const { stdout, stderr } = await run(executable, args, {
       cwd: root,
       env: { ...process.env, ...OFFLINE_ENV },
     });
@@ -106,7 +106,7 @@ async function stopGroup(pid: number) {
 /**
  * Global setup of the e2e project: serves the built app (`dist/`, built with VERANDA_DEV_TOOLS=1)
  * with `wrangler dev` on 127.0.0.1, on fresh local D1/KV/R2 state with the migrations and the demo
- * seed applied. Returns the teardown that stops the server.
+ * seed (scripts/seed.mjs) applied. Returns the teardown that stops the server.
  */
 export default async function startServer(project: TestProject) {
   const root = project.config.root;
@@ -122,12 +122,8 @@ export default async function startServer(project: TestProject) {
   mkdirSync(artifactsDir, { recursive: true });
   const log = openSync(logFile, "w");
 
-  await runWrangler(root, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], log);
-  await runWrangler(
-    root,
-    ["d1", "execute", "DB", "--local", "--persist-to", stateDir, "--file", "db/seed/demo.sql"],
-    log,
-  );
+  // The same seed as `npm run dev`: migrations, demo practices, documents in R2 and assignments.
+  await runLogged(root, process.execPath, ["scripts/seed.mjs", "--persist-to", stateDir], log);
 
   const port = await findFreePort();
   const inspectorPort = await findFreePort();

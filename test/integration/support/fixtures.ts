@@ -1,6 +1,14 @@
 import { env } from "cloudflare:workers";
 
-import { clients, practices, staffMembers } from "../../../db/schema";
+import {
+  assignments,
+  clients,
+  documents,
+  practices,
+  questionnaires,
+  questionnaireVersions,
+  staffMembers,
+} from "../../../db/schema";
 import { getDb } from "../../../src/lib/db/client";
 
 /** The `PORTAL_DOMAIN` of the built worker's development config. */
@@ -59,4 +67,92 @@ export async function createStaffMember(practiceId: string, overrides: Partial<t
   };
   await getDb(env.DB).insert(staffMembers).values(staff);
   return staff;
+}
+
+/** Stores `bytes` in R2 and a document row for the client; shared unless `sharedAt` is null. */
+export async function createDocument(
+  practiceId: string,
+  clientId: string,
+  options: {
+    fileName?: string;
+    contentType?: string;
+    kind?: "pdf" | "image" | "word" | "excel" | "other";
+    bytes?: Uint8Array;
+    sharedAt?: Date | null;
+    unsharedAt?: Date | null;
+    acknowledgementRequestedAt?: Date | null;
+  } = {},
+) {
+  const suffix = uniqueSuffix();
+  const bytes = options.bytes ?? new TextEncoder().encode(`%PDF-1.4 document ${suffix}`);
+  const storageKey = `documents/${suffix}`;
+  await env.FILES.put(storageKey, bytes);
+
+  const document = {
+    id: `doc_${suffix}`,
+    practiceId,
+    clientId,
+    storageKey,
+    fileName: options.fileName ?? `Verslag ${suffix}.pdf`,
+    contentType: options.contentType ?? "application/pdf",
+    kind: options.kind ?? ("pdf" as const),
+    sizeBytes: bytes.byteLength,
+    sha256: "0".repeat(64),
+    uploadedAt: new Date(),
+    sharedAt: options.sharedAt === undefined ? new Date() : options.sharedAt,
+    unsharedAt: options.unsharedAt ?? null,
+    acknowledgementRequestedAt: options.acknowledgementRequestedAt ?? null,
+  };
+  await getDb(env.DB).insert(documents).values(document);
+  return { ...document, bytes };
+}
+
+/** Stores a questionnaire with one version and returns the version id. */
+export async function createQuestionnaireVersion(
+  practiceId: string,
+  options: { title?: string; description?: string | null; questionCount?: number } = {},
+) {
+  const suffix = uniqueSuffix();
+  const db = getDb(env.DB);
+  await db.insert(questionnaires).values({
+    id: `qst_${suffix}`,
+    practiceId,
+    canonicalUrl: `https://veranda.example/fhir/Questionnaire/test-${suffix}`,
+    status: "active",
+    createdAt: new Date(),
+  });
+  const version = {
+    id: `qsv_${suffix}`,
+    practiceId,
+    questionnaireId: `qst_${suffix}`,
+    versionNumber: 1,
+    title: options.title ?? `Vragenlijst ${suffix}`,
+    description: options.description ?? null,
+    language: "nl",
+    questionCount: options.questionCount ?? 3,
+    resourceJson: "{}",
+    createdAt: new Date(),
+  };
+  await db.insert(questionnaireVersions).values(version);
+  return version;
+}
+
+export async function createAssignment(
+  practiceId: string,
+  clientId: string,
+  versionId: string,
+  options: { dueDate?: string | null; status?: "pending" | "completed" | "withdrawn"; completedAt?: Date | null } = {},
+) {
+  const assignment = {
+    id: `asg_${uniqueSuffix()}`,
+    practiceId,
+    clientId,
+    questionnaireVersionId: versionId,
+    assignedAt: new Date(),
+    dueDate: options.dueDate ?? null,
+    status: options.status ?? ("pending" as const),
+    completedAt: options.completedAt ?? null,
+  };
+  await getDb(env.DB).insert(assignments).values(assignment);
+  return assignment;
 }

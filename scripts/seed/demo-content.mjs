@@ -1,0 +1,145 @@
+// What the demo practice holds beyond db/seed/demo.sql: documents with real files, questionnaires
+// and assignments in every state the Overview can show. Ids are fixed, so seeding twice changes
+// nothing.
+import { readFile } from "node:fs/promises";
+
+import { makePdf, makePng } from "./files.mjs";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Returns `YYYY-MM-DD` for `offsetDays` from today in Amsterdam. */
+function amsterdamDate(offsetDays) {
+  const instant = new Date(Date.now() + offsetDays * DAY_MS);
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam" }).format(instant);
+}
+
+function pdfDocument(id, fileName, title, lines, options) {
+  return { id, fileName, contentType: "application/pdf", bytes: makePdf(title, lines), ...options };
+}
+
+/** Documents per client, newest share last; `sharedDaysAgo: null` means uploaded but not shared. */
+export function demoDocuments() {
+  return [
+    pdfDocument(
+      "doc_demo_plan",
+      "Behandelplan – Jänsen (déf).pdf",
+      "Behandelplan",
+      ["Cliënt: Sanne de Vries", "Doel: beter slapen en minder piekeren.", "Aanpak: 8 gesprekken CGT."],
+      { clientId: "cli_sanne", sharedDaysAgo: 20, acknowledgementRequested: true },
+    ),
+    pdfDocument("doc_demo_intake", "Verslag intakegesprek.pdf", "Verslag intakegesprek", ["Datum: zie portaal."], {
+      clientId: "cli_sanne",
+      sharedDaysAgo: 18,
+    }),
+    {
+      id: "doc_demo_breathing",
+      fileName: "Oefening ademhaling – schema.png",
+      contentType: "image/png",
+      bytes: makePng(480, 320, [47, 111, 94]),
+      clientId: "cli_sanne",
+      sharedDaysAgo: 12,
+    },
+    pdfDocument(
+      "doc_demo_privacy",
+      "Informatiebrief privacy & dossier.pdf",
+      "Privacy en je dossier",
+      ["Wat wij bewaren."],
+      {
+        clientId: "cli_sanne",
+        sharedDaysAgo: 9,
+        acknowledgementRequested: true,
+        acknowledgedDaysAgo: 8,
+      },
+    ),
+    {
+      id: "doc_demo_contact",
+      fileName: "Afspraken en contactgegevens.txt",
+      contentType: "text/plain",
+      bytes: Buffer.from("Praktijk De Linde\nTelefoon: 020 123 4567\nBij crisis: 113 of 0800-0113\n", "utf8"),
+      clientId: "cli_sanne",
+      sharedDaysAgo: 5,
+    },
+    pdfDocument(
+      "doc_demo_homework",
+      "Huiswerk week 3 – gedachtenschema.pdf",
+      "Gedachtenschema",
+      ["Situatie", "Gedachte", "Gevoel"],
+      {
+        clientId: "cli_sanne",
+        sharedDaysAgo: 2,
+      },
+    ),
+    pdfDocument("doc_demo_draft", "Concept eindverslag.pdf", "Concept eindverslag", ["Nog niet gedeeld."], {
+      clientId: "cli_sanne",
+      sharedDaysAgo: null,
+    }),
+    pdfDocument("doc_demo_jo", "Welkom bij Praktijk De Linde.pdf", "Welkom", ["Fijn dat je er bent, Jo."], {
+      clientId: "cli_joelle",
+      sharedDaysAgo: 1,
+    }),
+  ].map((document) => ({ ...document, now: Date.now(), DAY_MS }));
+}
+
+/** Questionnaires of the demo practice, read from db/seed/questionnaires. */
+export async function demoQuestionnaires() {
+  const names = [
+    ["qst_demo_kennismaking", "kennismaking.json"],
+    ["qst_demo_tevredenheid", "tevredenheid.json"],
+    ["qst_demo_check_in", "check-in.json"],
+  ];
+  return Promise.all(
+    names.map(async ([id, file]) => ({
+      id,
+      resource: JSON.parse(await readFile(new URL(`../../db/seed/questionnaires/${file}`, import.meta.url), "utf8")),
+    })),
+  );
+}
+
+/** Assignments for Sanne in every state: overdue, due today, due later, undated, completed. */
+export function demoAssignments() {
+  return [
+    {
+      id: "asg_demo_overdue",
+      clientId: "cli_sanne",
+      questionnaireId: "qst_demo_kennismaking",
+      dueDate: amsterdamDate(-3),
+      assignedDaysAgo: 10,
+    },
+    {
+      id: "asg_demo_today",
+      clientId: "cli_sanne",
+      questionnaireId: "qst_demo_check_in",
+      dueDate: amsterdamDate(0),
+      assignedDaysAgo: 6,
+    },
+    {
+      id: "asg_demo_later",
+      clientId: "cli_sanne",
+      questionnaireId: "qst_demo_tevredenheid",
+      dueDate: amsterdamDate(14),
+      assignedDaysAgo: 2,
+    },
+    {
+      id: "asg_demo_undated",
+      clientId: "cli_sanne",
+      questionnaireId: "qst_demo_check_in",
+      dueDate: null,
+      assignedDaysAgo: 1,
+    },
+    {
+      id: "asg_demo_completed",
+      clientId: "cli_sanne",
+      questionnaireId: "qst_demo_check_in",
+      dueDate: amsterdamDate(-8),
+      assignedDaysAgo: 14,
+      completedDaysAgo: 9,
+    },
+    {
+      id: "asg_demo_jo",
+      clientId: "cli_joelle",
+      questionnaireId: "qst_demo_kennismaking",
+      dueDate: amsterdamDate(7),
+      assignedDaysAgo: 1,
+    },
+  ];
+}

@@ -140,7 +140,9 @@ describe("document access", () => {
     const response = await new TestBrowser(practice.host).get(`/documents/${document.id}/file`);
 
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe(`/login?next=${encodeURIComponent(`/documents/${document.id}/file`)}`);
+    expect(response.headers.get("location")).toBe(
+      `/login?next=${encodeURIComponent(`/documents/${document.id}/file`)}`,
+    );
     expect(await response.text()).toBe("");
   });
 });

@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { collectPageErrors, launchChromium, newContext, practiceOrigin } from "./support/browser";
+import { waitForHydration } from "./support/hydration";
 import type { SignInMail } from "./support/mail";
 import { CLIENTS, DEMO_PRACTICE, ZONNEHUIS_PRACTICE } from "./support/seed";
 import { confirmSignInLink, requestSignInMail } from "./support/sign-in";
@@ -50,7 +51,7 @@ describe("pages without errors", () => {
 
     await confirmSignInLink(page, unusedMail.link, DEMO_PRACTICE.name);
     expect(new URL(page.url()).pathname).toBe("/dashboard");
-    await page.locator("astro-island:not([ssr])").waitFor({ state: "attached" });
+    await waitForHydration(page);
     await page.waitForLoadState("networkidle");
 
     expect(errors).toEqual([]);
@@ -75,7 +76,7 @@ describe("content security policy", () => {
     expect(policy).toMatch(/(^|;)\s*script-src 'self'/);
     expect(policy).toContain("frame-ancestors 'none'");
 
-    await page.locator("astro-island:not([ssr])").waitFor({ state: "attached" });
+    await waitForHydration(page);
     expect(errors).toEqual([]);
 
     const inlineScriptRan = await page.evaluate(() => {

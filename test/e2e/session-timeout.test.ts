@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { collectPageErrors, launchChromium, newContext, practiceOrigin } from "./support/browser";
 import { executeSql } from "./support/database";
+import { waitForHydration } from "./support/hydration";
 import { CLIENTS, DEMO_PRACTICE } from "./support/seed";
 import { signInWithLink } from "./support/sign-in";
 
@@ -46,7 +47,7 @@ describe("idle warning dialog", () => {
 
     await page.clock.install();
     await page.goto(`${origin}/dashboard`);
-    await page.locator("astro-island:not([ssr])").waitFor({ state: "attached" });
+    await waitForHydration(page);
     const dialog = page.getByRole("dialog", { name: "Je wordt zo uitgelogd" });
 
     await page.clock.fastForward((MINUTES_UNTIL_WARNING - 1) * 60_000);

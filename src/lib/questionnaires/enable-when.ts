@@ -49,7 +49,7 @@ export function enabledLinkIds(questionnaire: Questionnaire, answers: AnswerSet)
  * Returns true when the item with `linkId` is shown for these answers. Unknown linkIds are not
  * enabled.
  *
- * @example isItemEnabled(phq9, { "phq9-1": [{ type: "coding", value: { code: "0" } }] }, "phq9-10")
+ * @example isItemEnabled(phq9, validated.answers, "phq9-difficulty") // true once any problem was reported
  */
 export function isItemEnabled(questionnaire: Questionnaire, answers: AnswerSet, linkId: string): boolean {
   return enabledLinkIds(questionnaire, answers).has(linkId);

@@ -62,9 +62,9 @@ export function validateAnswers(questionnaire: Questionnaire, input: unknown, mo
     else if (result.values.length > 0) parsed[linkId] = result.values;
   }
 
-  // The server, not the client, decides the answers of read-only items.
+  // The server, not the client, decides the answers of read-only items, whatever the client sent.
   for (const item of index.items) {
-    if (isQuestion(item) && item.readOnly && item.initial.length > 0 && !errors.has(item.linkId)) {
+    if (isQuestion(item) && item.readOnly && item.initial.length > 0) {
       parsed[item.linkId] = item.initial;
     }
   }
@@ -132,6 +132,11 @@ function sameValues(values: AnswerValue[], initial: AnswerValue[]): boolean {
   );
 }
 
+/**
+ * Adds `required` and `too_few_answers` errors. A required question is required whenever it is
+ * shown, also inside a group that is not required itself; a required group needs one answered
+ * question anywhere below it.
+ */
 function addMissingAnswers(
   items: QuestionnaireItem[],
   enabled: Set<string>,

@@ -139,7 +139,7 @@ describe("importQuestionnaire rejects", () => {
     ]);
   });
 
-  it("enableWhen on an unknown item, on itself, on a group and with mismatched answers", () => {
+  it("enableWhen with bad references or answers", () => {
     const json = questionnaireJson([
       { linkId: "flag", type: "boolean" },
       { linkId: "age", type: "integer" },

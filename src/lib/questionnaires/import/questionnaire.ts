@@ -63,7 +63,7 @@ function isStatus(value: string): value is QuestionnaireStatus {
 
 /**
  * Parses and checks a FHIR R4 `Questionnaire` (as parsed JSON or as JSON text) against the subset
- * Veranda supports. Every element that is not used gets a line in the report; any error rejects
+ * Veranda supports. Every element that is not used gets a line in the report. Any error rejects
  * the whole resource, so a questionnaire is never shown with a part silently missing.
  *
  * @example

@@ -1,5 +1,6 @@
 import { type AnswerValue, isQuestion, type QuestionItem, type QuestionnaireItem } from "../model";
-import type { ItemParseContext, PendingEnableWhen } from "./item";
+import type { PendingEnableWhen } from "./conditions";
+import type { ItemParseContext } from "./item";
 import { joinPath } from "./report";
 import { isSupportedValueType, parseTypedValue } from "./values";
 

@@ -1,15 +1,14 @@
 import { isJsonObject, type JsonObject, jsonTypeName } from "../json";
 import {
-  ENABLE_WHEN_OPERATORS,
   type EnableBehavior,
   type EnableWhen,
-  type EnableWhenOperator,
   ITEM_TYPES,
   type ItemType,
   isQuestion,
   type QuestionnaireItem,
 } from "../model";
 import { parseAnswerOptions, parseInitialValues } from "./answer-options";
+import { type PendingEnableWhen, readEnableWhen } from "./conditions";
 import {
   readArray,
   readBoolean,
@@ -22,7 +21,6 @@ import {
 } from "./elements";
 import { applyItemExtensions } from "./item-extensions";
 import { type ImportReport, joinPath } from "./report";
-import { type ChoiceMember, findChoiceMember } from "./values";
 
 /** Items nested deeper than this are rejected; real forms rarely pass five levels. */
 export const MAX_ITEM_DEPTH = 12;
@@ -48,17 +46,7 @@ const ITEM_MEMBERS = new Set([
   "initial",
   "item",
 ]);
-const ENABLE_WHEN_MEMBERS = new Set(["id", "question", "operator"]);
 const R4_ONLY_TYPES = new Set(["dateTime", "time", "url", "attachment", "reference", "quantity"]);
-
-/** An `enableWhen` read from the JSON, to be checked once every linkId is known. */
-export interface PendingEnableWhen {
-  owner: QuestionnaireItem;
-  path: string;
-  question: string;
-  operator: EnableWhenOperator;
-  answer: ChoiceMember;
-}
 
 /** State shared by the parse of all items of one questionnaire. */
 export interface ItemParseContext {
@@ -85,10 +73,6 @@ export function parseItems(list: unknown[], parentPath: string, depth: number, c
 
 function isItemType(value: string): value is ItemType {
   return ITEM_TYPES.some((type) => type === value);
-}
-
-function isOperator(value: unknown): value is EnableWhenOperator {
-  return ENABLE_WHEN_OPERATORS.some((operator) => operator === value);
 }
 
 function parseItem(json: unknown, path: string, depth: number, context: ItemParseContext) {
@@ -240,61 +224,6 @@ function createItem(
   const selected = options.filter((option) => option.initialSelected).map((option) => option.value);
   if (selected.length > 0) question.initial = selected;
   return question;
-}
-
-function readEnableWhen(json: JsonObject, item: QuestionnaireItem, path: string, context: ItemParseContext): void {
-  const { report } = context;
-  const conditions = readArray(json, "enableWhen", path, report);
-
-  conditions.forEach((condition, index) => {
-    const conditionPath = joinPath(path, `enableWhen[${index}]`);
-    if (!isJsonObject(condition)) {
-      report.error(
-        conditionPath,
-        "wrong_json_type",
-        `An enableWhen must be an object, found ${jsonTypeName(condition)}.`,
-      );
-      return;
-    }
-
-    reportSpecialMembers(condition, conditionPath, report);
-    const answer = findChoiceMember(condition, "answer", conditionPath, report);
-    reportUnknownMembers(
-      condition,
-      conditionPath,
-      new Set([...ENABLE_WHEN_MEMBERS, ...(answer ? [answer.key] : [])]),
-      report,
-    );
-
-    const question = readString(condition, "question", conditionPath, report);
-    const { operator } = condition;
-    if (question === undefined) {
-      report.error(joinPath(conditionPath, "question"), "missing_element", "An enableWhen needs a question linkId.");
-    }
-    if (!isOperator(operator)) {
-      report.error(
-        joinPath(conditionPath, "operator"),
-        "invalid_value",
-        `Unknown enableWhen operator ${JSON.stringify(operator)}.`,
-      );
-    }
-    if (question === undefined || !isOperator(operator) || !answer) return;
-
-    context.pendingEnableWhen.push({ owner: item, path: conditionPath, question, operator, answer });
-  });
-
-  const behavior = json.enableBehavior;
-  if (behavior === "all" || behavior === "any") {
-    item.enableBehavior = behavior;
-  } else if (behavior !== undefined) {
-    report.error(joinPath(path, "enableBehavior"), "invalid_value", 'enableBehavior must be "all" or "any".');
-  } else if (conditions.length > 1) {
-    report.error(
-      path,
-      "enable_behavior_missing",
-      'An item with several enableWhen conditions needs enableBehavior "all" or "any".',
-    );
-  }
 }
 
 function checkChildren(item: QuestionnaireItem, childCount: number, path: string, report: ImportReport): void {

@@ -77,12 +77,12 @@ async function seedDocuments() {
 
 async function seedQuestionnaires() {
   const now = Date.now();
-  for (const { id, resource } of await demoQuestionnaires()) {
+  for (const { id, builtIn, resource } of await demoQuestionnaires()) {
     await DB.batch([
       DB.prepare(
-        `INSERT INTO questionnaires (id, practice_id, canonical_url, status, built_in, created_at)
-         VALUES (?, 'prac_demo', ?, 'active', 0, ?) ON CONFLICT DO NOTHING`,
-      ).bind(id, resource.url, now),
+        `INSERT INTO questionnaires (id, practice_id, canonical_url, language, status, built_in, created_at)
+         VALUES (?, 'prac_demo', ?, ?, 'active', ?, ?) ON CONFLICT DO NOTHING`,
+      ).bind(id, resource.url, resource.language ?? "nl", builtIn ? 1 : 0, now),
       DB.prepare(
         `INSERT INTO questionnaire_versions (id, practice_id, questionnaire_id, version_number, title, description, language,
           question_count, resource_json, created_at)

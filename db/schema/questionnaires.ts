@@ -15,14 +15,16 @@ export const questionnaires = sqliteTable(
     practiceId: text("practice_id")
       .notNull()
       .references(() => practices.id),
-    /** Canonical URL of the FHIR `Questionnaire`, the same across its versions. */
+    /** Canonical URL of the FHIR `Questionnaire`, the same across its versions and languages. */
     canonicalUrl: text("canonical_url").notNull(),
+    /** Language of the questionnaire's text; one instrument in two languages is two rows. */
+    language: text("language").notNull().default("nl"),
     status: text("status", { enum: QUESTIONNAIRE_STATUSES }).notNull().default("draft"),
     /** Whether Veranda ships it (PHQ-9, GAD-7) rather than the practice importing it. */
     builtIn: integer("built_in", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (table) => [uniqueIndex("questionnaires_practice_url").on(table.practiceId, table.canonicalUrl)],
+  (table) => [uniqueIndex("questionnaires_practice_url_language").on(table.practiceId, table.canonicalUrl, table.language)],
 );
 
 /**
@@ -82,3 +84,60 @@ export const assignments = sqliteTable(
 
 export type QuestionnaireVersion = typeof questionnaireVersions.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
+
+/**
+ * The client's unsent answers to one assignment. `revision` grows by one with every save; a save
+ * names the revision it started from, so two tabs never silently overwrite each other.
+ */
+export const questionnaireDrafts = sqliteTable("questionnaire_drafts", {
+  assignmentId: text("assignment_id")
+    .primaryKey()
+    .references(() => assignments.id),
+  practiceId: text("practice_id")
+    .notNull()
+    .references(() => practices.id),
+  clientId: text("client_id")
+    .notNull()
+    .references(() => clients.id),
+  /** Answers by linkId as JSON (`AnswerSet`). */
+  answersJson: text("answers_json").notNull(),
+  revision: integer("revision").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * A submitted questionnaire: the FHIR R4 `QuestionnaireResponse` as stored for export, the
+ * answers for rendering, and the score computed on the server. One per assignment, which makes
+ * submitting idempotent.
+ */
+export const questionnaireResponses = sqliteTable(
+  "questionnaire_responses",
+  {
+    id: text("id").primaryKey(),
+    practiceId: text("practice_id")
+      .notNull()
+      .references(() => practices.id),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => clients.id),
+    assignmentId: text("assignment_id")
+      .notNull()
+      .unique()
+      .references(() => assignments.id),
+    questionnaireVersionId: text("questionnaire_version_id")
+      .notNull()
+      .references(() => questionnaireVersions.id),
+    answersJson: text("answers_json").notNull(),
+    /** The FHIR R4 `QuestionnaireResponse` resource as JSON, status `completed`. */
+    resourceJson: text("resource_json").notNull(),
+    /** `phq-9` or `gad-7` when the questionnaire is scored. */
+    scoreInstrument: text("score_instrument"),
+    scoreTotal: integer("score_total"),
+    scoreBand: text("score_band"),
+    authoredAt: integer("authored_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("questionnaire_responses_client").on(table.practiceId, table.clientId)],
+);
+
+export type QuestionnaireDraft = typeof questionnaireDrafts.$inferSelect;
+export type QuestionnaireResponseRow = typeof questionnaireResponses.$inferSelect;

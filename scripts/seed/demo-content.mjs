@@ -1,7 +1,9 @@
 // What the demo practice holds beyond db/seed/demo.sql: documents with real files, questionnaires
 // and assignments in every state the Overview can show. Ids are fixed, so seeding twice changes
 // nothing.
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { promisify } from "node:util";
 
 import { makePdf, makePng } from "./files.mjs";
 
@@ -80,19 +82,33 @@ export function demoDocuments() {
   ].map((document) => ({ ...document, now: Date.now(), DAY_MS }));
 }
 
-/** Questionnaires of the demo practice, read from db/seed/questionnaires. */
+/**
+ * Questionnaires of the demo practice: the practice's own from db/seed/questionnaires, and the
+ * built-in PHQ-9 and GAD-7 in both languages, printed by instruments.ts because they are TypeScript.
+ */
 export async function demoQuestionnaires() {
   const names = [
     ["qst_demo_kennismaking", "kennismaking.json"],
     ["qst_demo_tevredenheid", "tevredenheid.json"],
     ["qst_demo_check_in", "check-in.json"],
   ];
-  return Promise.all(
+  const own = await Promise.all(
     names.map(async ([id, file]) => ({
       id,
+      builtIn: false,
       resource: JSON.parse(await readFile(new URL(`../../db/seed/questionnaires/${file}`, import.meta.url), "utf8")),
     })),
   );
+
+  const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/seed/instruments.ts"], { env: process.env });
+  const instruments = JSON.parse(stdout);
+  const builtIn = [
+    ["qst_demo_phq9_nl", instruments.PHQ9_NL],
+    ["qst_demo_phq9_en", instruments.PHQ9_EN],
+    ["qst_demo_gad7_nl", instruments.GAD7_NL],
+    ["qst_demo_gad7_en", instruments.GAD7_EN],
+  ].map(([id, resource]) => ({ id, builtIn: true, resource }));
+  return [...own, ...builtIn];
 }
 
 /** Assignments for Sanne in every state: overdue, due today, due later, undated, completed. */

@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   "document.viewed",
   "document.downloaded",
   "document.acknowledged",
+  "questionnaire.draft_saved",
+  "questionnaire.submitted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

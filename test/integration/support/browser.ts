@@ -36,14 +36,14 @@ export class TestBrowser {
   async request(
     method: string,
     path: string,
-    init: { form?: Record<string, string>; headers?: Record<string, string> } = {},
+    init: { form?: Record<string, string>; headers?: Record<string, string>; body?: string } = {},
   ) {
     const headers = new Headers(init.headers);
     const cookie = this.cookieHeader();
     if (cookie) headers.set("Cookie", cookie);
-    if (method === "POST" && !headers.has("Origin")) headers.set("Origin", this.origin);
+    if (method !== "GET" && method !== "HEAD" && !headers.has("Origin")) headers.set("Origin", this.origin);
 
-    let body: string | undefined;
+    let body: string | undefined = init.body;
     if (init.form) {
       body = new URLSearchParams(init.form).toString();
       headers.set("Content-Type", "application/x-www-form-urlencoded");

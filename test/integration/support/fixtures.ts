@@ -14,11 +14,9 @@ import { getDb } from "../../../src/lib/db/client";
 /** The `PORTAL_DOMAIN` of the built worker's development config. */
 export const PORTAL_DOMAIN = "localhost:4321";
 
-let sequence = 0;
-
+/** Returns a short random suffix for fixture ids; workerd freezes Date.now() within a request. */
 function uniqueSuffix(): string {
-  sequence += 1;
-  return `${Date.now().toString(36)}${sequence}`;
+  return crypto.randomUUID().replaceAll("-", "").slice(0, 12);
 }
 
 export async function createPractice(overrides: Partial<typeof practices.$inferInsert> = {}) {

@@ -241,3 +241,47 @@ describe("rejected public questionnaires", () => {
     expect(errors).toHaveLength(23);
   });
 });
+
+describe("ResearchKitOnFHIR SkipLogicExample.json", () => {
+  const { questionnaire, report } = importOrFail(readFixture("researchkit-on-fhir-skip-logic.json"));
+  const likesIceCream = "f0f95365-96d2-4892-9ccf-2e2c0c74a87c";
+  const moreGroup = "169e7113-1e8f-4858-fc97-5703ba865703";
+  const flavor = "59e7a3f7-4108-47a7-8fae-0fb892574a63";
+  const lastHad = "7d7695e1-741b-4a4b-b479-a9908f86cf55";
+  const flavorSystem = "urn:uuid:ea53f9f1-4c06-4953-83b6-c944bccdeae3";
+
+  it("imports the conditional group without report lines", () => {
+    const group = indexItems(questionnaire).byLinkId.get(moreGroup);
+
+    expect(report).toEqual([]);
+    expect(linkIdsOf(questionnaire)).toEqual([likesIceCream, moreGroup, flavor, lastHad]);
+    expect(group?.enableWhen).toEqual([
+      { question: likesIceCream, operator: "=", answer: { type: "boolean", value: true } },
+    ]);
+  });
+
+  it("builds a valid response with the group's answers", () => {
+    const answers: AnswerSet = {
+      [likesIceCream]: [{ type: "boolean", value: true }],
+      [flavor]: [{ type: "coding", value: { system: flavorSystem, code: "vanilla", display: "Vanilla" } }],
+      [lastHad]: [{ type: "date", value: "2026-07-14" }],
+    };
+
+    const { response } = expectCompleteResponse(questionnaire, answers);
+
+    expect(response.item?.map((item) => item.linkId)).toEqual([likesIceCream, moreGroup]);
+    expect(response.item?.[1]?.item?.map((item) => item.linkId)).toEqual([flavor, lastHad]);
+  });
+
+  it("drops the group's answers when the answer is no", () => {
+    const answers: AnswerSet = {
+      [likesIceCream]: [{ type: "boolean", value: false }],
+      [lastHad]: [{ type: "date", value: "2026-07-14" }],
+    };
+
+    const { validation, response } = expectCompleteResponse(questionnaire, answers);
+
+    expect(Object.keys(validation.answers)).toEqual([likesIceCream]);
+    expect(response.item?.map((item) => item.linkId)).toEqual([likesIceCream]);
+  });
+});

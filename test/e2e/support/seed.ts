@@ -1,7 +1,10 @@
 // Practices and clients of db/seed/demo.sql, which the e2e server loads into fresh state. The portal
 // sends at most 5 sign-in emails per address per hour and accepts 30 sign-in requests per IP address
 // per 10 minutes, and a throttled request fails only by its email never arriving. So tests spread
-// their sign-ins over these clients: at most 3 per client, 16 requests in all to the demo practice.
+// their sign-ins over these clients, and the tests of the portal pages sign each client in once per
+// run and share the session (support/session.ts). Per run, the demo practice receives 18 requests:
+// Sanne 4, Daan 2, Joëlle 3, Fenna 3, Lotte (PAGING_CLIENT) 1, and 5 for an address without portal
+// access, which is at its limit of 5.
 
 export const DEMO_PRACTICE = { slug: "demo", name: "Praktijk De Linde" } as const;
 export const ZONNEHUIS_PRACTICE = { slug: "zonnehuis", name: "Psychologenpraktijk Het Zonnehuis" } as const;
@@ -27,3 +30,25 @@ export function dutchGreeting(name: string): RegExp {
 export function englishGreeting(name: string): RegExp {
   return new RegExp(`^Good (morning|afternoon|evening), ${name}$`);
 }
+
+/**
+ * A Dutch client that document-paging.test.ts adds to the demo practice, with enough shared
+ * documents to fill more than one page of the document list. No other test uses her.
+ */
+export const PAGING_CLIENT = {
+  id: "cli_e2e_lotte",
+  email: "lotte@example.nl",
+  firstName: "Lotte",
+  lastName: "Visser",
+  greetingName: "Lotte",
+} as const;
+
+/** Documents of the demo seed (scripts/seed/demo-content.mjs) that tests open by id. */
+export const DOCUMENTS = {
+  /** Sanne's; shared with a request to acknowledge it, and a name that needs RFC 5987 encoding. */
+  treatmentPlan: { id: "doc_demo_plan", fileName: "Behandelplan – Jänsen (déf).pdf" },
+  /** Sanne's; uploaded but never shared, so she must not see it. */
+  unsharedDraft: { id: "doc_demo_draft", fileName: "Concept eindverslag.pdf" },
+  /** Joëlle's only document. */
+  joelleWelcome: { id: "doc_demo_jo", fileName: "Welkom bij Praktijk De Linde.pdf" },
+} as const;

@@ -24,7 +24,9 @@ export const questionnaires = sqliteTable(
     builtIn: integer("built_in", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (table) => [uniqueIndex("questionnaires_practice_url_language").on(table.practiceId, table.canonicalUrl, table.language)],
+  (table) => [
+    uniqueIndex("questionnaires_practice_url_language").on(table.practiceId, table.canonicalUrl, table.language),
+  ],
 );
 
 /**

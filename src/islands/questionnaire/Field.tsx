@@ -1,3 +1,5 @@
+import type { JSX } from "preact";
+
 import type { FillLabels } from "../../lib/forms/fill-labels";
 import { fieldName, optionFieldValue, otherFieldName } from "../../lib/forms/form-data";
 import type { AnswerValue, OptionValue, QuestionItem } from "../../lib/questionnaires";
@@ -191,7 +193,7 @@ export function Field({ question, id, values, error, labels, onChange }: FieldPr
   };
   const text = first && first.type !== "coding" ? String(first.value) : "";
 
-  let control;
+  let control: JSX.Element;
   if (question.type === "text") {
     control = (
       <textarea

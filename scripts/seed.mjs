@@ -9,7 +9,14 @@ import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
 
 import { OFFLINE_ENV, run } from "./run.mjs";
-import { demoAssignments, demoDocuments, demoQuestionnaires } from "./seed/demo-content.mjs";
+import {
+  builtIns,
+  DEMO_CLIENT_STAFF,
+  DEMO_STAFF_ROLES,
+  demoAssignments,
+  demoDocuments,
+  demoQuestionnaires,
+} from "./seed/demo-content.mjs";
 
 const { values } = parseArgs({ options: { "persist-to": { type: "string" } } });
 const persistTo = values["persist-to"];
@@ -120,8 +127,48 @@ async function seedQuestionnaires() {
   }
 }
 
+/** Gives both demo practices the system roles and their staff members a role each. */
+async function seedRoles() {
+  const { systemRoles } = await builtIns();
+  const now = Date.now();
+  const statements = [];
+  for (const practiceId of ["prac_demo", "prac_zonnehuis"]) {
+    for (const [key, role] of Object.entries(systemRoles)) {
+      const roleId = `role_${practiceId}_${key}`;
+      statements.push(
+        DB.prepare(
+          `INSERT INTO roles (id, practice_id, name, system_key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        ).bind(roleId, practiceId, role.name.nl, key, now),
+      );
+      for (const permission of role.permissions) {
+        statements.push(
+          DB.prepare(
+            `INSERT INTO role_permissions (role_id, practice_id, permission) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+          ).bind(roleId, practiceId, permission),
+        );
+      }
+    }
+  }
+  for (const [staffId, practiceId, key] of DEMO_STAFF_ROLES) {
+    statements.push(
+      DB.prepare(
+        `INSERT INTO staff_roles (staff_id, role_id, practice_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+      ).bind(staffId, `role_${practiceId}_${key}`, practiceId),
+    );
+  }
+  for (const [clientId, staffId, practiceId] of DEMO_CLIENT_STAFF) {
+    statements.push(
+      DB.prepare(
+        `INSERT INTO client_staff (client_id, staff_id, practice_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`,
+      ).bind(clientId, staffId, practiceId),
+    );
+  }
+  await DB.batch(statements);
+}
+
 try {
   await seedPractices();
+  await seedRoles();
   await seedDocuments();
   await seedQuestionnaires();
   console.log("[seed] demo practices, documents and questionnaires are in place");

@@ -5,6 +5,7 @@ type Session = import("../db/schema").Session;
 type Locale = import("./lib/i18n/locales").Locale;
 type Translate = import("./lib/i18n/translate").Translate;
 type SignInSubject = import("./lib/auth/subjects").SignInSubject;
+type StaffContext = import("./lib/console/staff-context").StaffContext;
 
 declare namespace App {
   interface Locals {
@@ -16,5 +17,7 @@ declare namespace App {
     now: Date;
     /** The signed-in client, or null on public pages. */
     client: { session: Session; subject: SignInSubject } | null;
+    /** The signed-in staff member with their permissions, on `/practice` pages; else null. */
+    staff: (StaffContext & { session: Session }) | null;
   }
 }

@@ -2,7 +2,9 @@ import { defineMiddleware } from "astro:middleware";
 import { env } from "cloudflare:workers";
 import { validateSessionToken } from "./lib/auth/session";
 import { clearSessionCookie, SESSION_COOKIE } from "./lib/auth/session-cookies";
+import { SIGN_IN_ROUTES } from "./lib/auth/sign-in-routes";
 import { findSubjectById } from "./lib/auth/subjects";
+import { loadStaffContext } from "./lib/console/staff-context";
 import { getDb } from "./lib/db/client";
 import { errorResponse } from "./lib/http/errors";
 import { isLocale } from "./lib/i18n/locales";
@@ -10,7 +12,7 @@ import { chooseLocale, LOCALE_COOKIE, LOCALE_QUERY_PARAMETER } from "./lib/i18n/
 import { translator } from "./lib/i18n/translate";
 import { findPracticeByHost, tenancyConfigFromEnv } from "./lib/tenancy/practice";
 import { unknownHostResponse } from "./lib/web/not-found";
-import { isPassiveSessionCheck, isPublicPath, loginUrl } from "./lib/web/routes";
+import { isConsolePath, isPassiveSessionCheck, isPublicConsolePath, isPublicPath, loginUrl } from "./lib/web/routes";
 import { applySecurityHeaders } from "./lib/web/security-headers";
 
 /** The language switch remembers a choice for a year. */
@@ -43,32 +45,42 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
 
   locals.client = null;
-  const sessionToken = cookies.get(SESSION_COOKIE.client)?.value;
-  if (sessionToken) {
-    const session = await validateSessionToken(db, sessionToken, practice, "client", locals.now, {
-      touch: !isPassiveSessionCheck(request, url.pathname),
-    });
+  locals.staff = null;
+  const consolePath = isConsolePath(url.pathname);
+  const touch = !isPassiveSessionCheck(request, url.pathname);
+  const cookieName = consolePath ? SESSION_COOKIE.staff : SESSION_COOKIE.client;
+  const sessionToken = cookies.get(cookieName)?.value;
+  if (sessionToken && consolePath) {
+    const session = await validateSessionToken(db, sessionToken, practice, "staff", locals.now, { touch });
+    const staff = session ? await loadStaffContext(db, practice.id, session.subjectId) : null;
+    if (session && staff) locals.staff = { ...staff, session };
+    else clearSessionCookie(cookies, "staff");
+  } else if (sessionToken) {
+    const session = await validateSessionToken(db, sessionToken, practice, "client", locals.now, { touch });
     const subject = session ? await findSubjectById(db, practice.id, "client", session.subjectId) : null;
     if (session && subject) locals.client = { session, subject };
     else clearSessionCookie(cookies, "client");
   }
 
   locals.locale = chooseLocale({
-    subjectLocale: locals.client?.subject.locale,
+    subjectLocale: locals.staff?.member.locale ?? locals.client?.subject.locale,
     cookieLocale: isLocale(requestedLocale) ? requestedLocale : cookies.get(LOCALE_COOKIE)?.value,
     practiceDefault: practice.defaultLocale,
   });
   locals.t = translator(locals.locale);
 
-  const publicPath = isPublicPath(url.pathname);
-  if (!publicPath && !locals.client) {
-    if (url.pathname.startsWith("/api/")) {
+  const signedIn = consolePath ? locals.staff !== null : locals.client !== null;
+  const publicPath = consolePath ? isPublicConsolePath(url.pathname) : isPublicPath(url.pathname);
+  if (!publicPath && !signedIn) {
+    if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/practice/api/")) {
       return applySecurityHeaders(errorResponse("unauthorized", locals.locale), {
         https: url.protocol === "https:",
         privatePage: true,
       });
     }
-    return context.redirect(loginUrl(`${url.pathname}${url.search}`, sessionToken ? "expired" : undefined), 303);
+    const loginBase = consolePath ? SIGN_IN_ROUTES.staff.base : SIGN_IN_ROUTES.client.base;
+    const reason = sessionToken ? "expired" : undefined;
+    return context.redirect(loginUrl(`${url.pathname}${url.search}`, reason, loginBase), 303);
   }
 
   const response = await next();

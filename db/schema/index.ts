@@ -4,3 +4,4 @@ export * from "./documents";
 export * from "./people";
 export * from "./practices";
 export * from "./questionnaires";
+export * from "./staff-access";

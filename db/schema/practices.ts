@@ -12,6 +12,8 @@ export const practices = sqliteTable("practices", {
   name: text("name").notNull(),
   /** Brand colour as `#rrggbb`. */
   brandColor: text("brand_color").notNull().default("#2f6f5e"),
+  /** R2 key of the logo (PNG, JPEG or WebP) shown in the portal header and emails. */
+  logoStorageKey: text("logo_storage_key"),
   contactEmail: text("contact_email"),
   contactPhone: text("contact_phone"),
   defaultLocale: text("default_locale", { enum: LOCALES }).notNull().default("nl"),

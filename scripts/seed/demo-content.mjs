@@ -82,9 +82,31 @@ export function demoDocuments() {
   ].map((document) => ({ ...document, now: Date.now(), DAY_MS }));
 }
 
+let builtInsPromise;
+
+/** Returns the instruments and system roles, printed by built-ins.ts because they are TypeScript. */
+export function builtIns() {
+  builtInsPromise ??= promisify(execFile)("npx", ["tsx", "scripts/seed/built-ins.ts"], { env: process.env }).then(
+    ({ stdout }) => JSON.parse(stdout),
+  );
+  return builtInsPromise;
+}
+
+/** Which system roles the demo staff hold, and which clients they treat. */
+export const DEMO_STAFF_ROLES = [
+  ["stf_eva", "prac_demo", "admin"],
+  ["stf_koen", "prac_demo", "practitioner"],
+  ["stf_ilse", "prac_demo", "secretary"],
+  ["stf_mirjam", "prac_zonnehuis", "admin"],
+];
+export const DEMO_CLIENT_STAFF = [
+  ["cli_sanne", "stf_koen", "prac_demo"],
+  ["cli_joelle", "stf_koen", "prac_demo"],
+];
+
 /**
  * Questionnaires of the demo practice: the practice's own from db/seed/questionnaires, and the
- * built-in PHQ-9 and GAD-7 in both languages, printed by instruments.ts because they are TypeScript.
+ * built-in PHQ-9 and GAD-7 in both languages.
  */
 export async function demoQuestionnaires() {
   const names = [
@@ -100,8 +122,7 @@ export async function demoQuestionnaires() {
     })),
   );
 
-  const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/seed/instruments.ts"], { env: process.env });
-  const instruments = JSON.parse(stdout);
+  const { instruments } = await builtIns();
   const builtIn = [
     ["qst_demo_phq9_nl", instruments.PHQ9_NL],
     ["qst_demo_phq9_en", instruments.PHQ9_EN],

@@ -256,8 +256,11 @@ describe("document page", () => {
     const document = await createDocument(practice.id, client.id);
 
     const response = await browser.post(`/documents/${document.id}/acknowledge`);
+    const page = await (await browser.get(`/documents/${document.id}?acknowledged=1`)).text();
 
-    expect(response.status).toBe(409);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`/documents/${document.id}`);
+    expect(page).not.toContain("Je praktijk ziet dat je dit document hebt gelezen");
     expect(await countRows("documents", "id = ? AND acknowledged_at IS NOT NULL", document.id)).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ export const en = {
   "app.footer": "{practice} client portal",
 
   "login.title": "Sign in to {practice}",
+  "login.title_staff": "Sign in to the practice console of {practice}",
   "login.intro": "Enter your email address. We will send you a link and a code to sign in, no password needed.",
   "login.email_label": "Email address",
   "login.submit": "Send sign-in email",
@@ -21,6 +22,8 @@ export const en = {
   "check.title": "Check your email",
   "check.body":
     "If {email} belongs to a client of {practice} with access to the portal, an email is on its way with a sign-in link and a code. The link and the code are valid for {minutes} minutes.",
+  "check.body_staff":
+    "If {email} belongs to a staff member of {practice}, an email is on its way with a sign-in link and a code. The link and the code are valid for {minutes} minutes.",
   "check.code_intro": "Reading your email on another device? Enter the code from the most recent email here.",
   "check.code_label": "6-digit code",
   "check.code_submit": "Sign in with code",

@@ -10,6 +10,7 @@ export const nl = {
   "app.footer": "Cliëntportaal van {practice}",
 
   "login.title": "Inloggen bij {practice}",
+  "login.title_staff": "Inloggen in de praktijkomgeving van {practice}",
   "login.intro": "Vul je e-mailadres in. We sturen je een link en een code om in te loggen, zonder wachtwoord.",
   "login.email_label": "E-mailadres",
   "login.submit": "Stuur inlogmail",
@@ -20,6 +21,8 @@ export const nl = {
   "check.title": "Kijk in je mail",
   "check.body":
     "Als {email} hoort bij een cliënt van {practice} met toegang tot het portaal, is er een e-mail onderweg met een inloglink en een code. De link en de code zijn {minutes} minuten geldig.",
+  "check.body_staff":
+    "Als {email} hoort bij een medewerker van {practice}, is er een e-mail onderweg met een inloglink en een code. De link en de code zijn {minutes} minuten geldig.",
   "check.code_intro": "Lees je je mail op een ander apparaat? Vul dan hier de code uit de nieuwste e-mail in.",
   "check.code_label": "Code van 6 cijfers",
   "check.code_submit": "Inloggen met code",

@@ -1,3 +1,8 @@
+import { consoleClientsEn } from "./console/clients.en";
+import { consoleContentEn } from "./console/content.en";
+import { consoleSettingsEn } from "./console/settings.en";
+import { consoleShellEn } from "./console/shell.en";
+
 /**
  * English messages. Keys are dotted (`screen.element`); `{name}` marks a parameter. The Dutch
  * dictionary must hold exactly the same keys.
@@ -188,6 +193,11 @@ export const en = {
   "mail.sign_in.validity": "The link and the code are valid for {minutes} minutes and work once.",
   "mail.sign_in.ignore": "Did you not ask to sign in? Then you can ignore this email; nobody can sign in without it.",
   "mail.footer": "This email was sent by {practice} through its client portal.",
+
+  ...consoleShellEn,
+  ...consoleClientsEn,
+  ...consoleContentEn,
+  ...consoleSettingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,7 @@
+import { consoleClientsNl } from "./console/clients.nl";
+import { consoleContentNl } from "./console/content.nl";
+import { consoleSettingsNl } from "./console/settings.nl";
+import { consoleShellNl } from "./console/shell.nl";
 import type { MessageKey } from "./en";
 
 /** Dutch messages, the default language. Holds exactly the keys of the English dictionary. */
@@ -190,4 +194,9 @@ export const nl = {
   "mail.sign_in.ignore":
     "Heb je niet gevraagd om in te loggen? Dan kun je deze e-mail negeren; zonder deze e-mail kan niemand inloggen.",
   "mail.footer": "Deze e-mail is verstuurd door {practice} via het cliëntportaal.",
+
+  ...consoleShellNl,
+  ...consoleClientsNl,
+  ...consoleContentNl,
+  ...consoleSettingsNl,
 } as const satisfies Record<MessageKey, string>;

@@ -1,0 +1,2 @@
+/** Practice console texts (content), English. Same keys in both languages. */
+export const consoleContentEn = {} as const;

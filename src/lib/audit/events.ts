@@ -13,6 +13,15 @@ export const AUDIT_ACTIONS = [
   "document.acknowledged",
   "questionnaire.draft_saved",
   "questionnaire.submitted",
+  "client.created",
+  "client.updated",
+  "client.archived",
+  "client.restored",
+  "portal_access.granted",
+  "portal_access.revoked",
+  "client.invited",
+  "client.staff_assigned",
+  "client.staff_unassigned",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,6 +22,14 @@ export const AUDIT_ACTIONS = [
   "client.invited",
   "client.staff_assigned",
   "client.staff_unassigned",
+  "practice.settings_updated",
+  "staff.invited",
+  "staff.roles_changed",
+  "staff.deactivated",
+  "staff.reactivated",
+  "role.created",
+  "role.updated",
+  "role.deleted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -30,6 +30,16 @@ export const AUDIT_ACTIONS = [
   "role.created",
   "role.updated",
   "role.deleted",
+  "document.uploaded",
+  "document.shared",
+  "document.unshared",
+  "document.acknowledgement_requested",
+  "questionnaire.assigned",
+  "questionnaire.withdrawn",
+  "questionnaire.response_viewed",
+  "questionnaire.response_exported",
+  "questionnaire.imported",
+  "questionnaire.status_changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

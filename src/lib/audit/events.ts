@@ -72,7 +72,3 @@ export function auditEventStatement(db: Database, event: AuditEventInput) {
     createdAt: event.at,
   });
 }
-
-export async function recordAuditEvent(db: Database, event: AuditEventInput): Promise<void> {
-  await auditEventStatement(db, event);
-}

@@ -34,21 +34,6 @@ export function sessionExpiry(practice: Practice, subjectType: SubjectType, now:
   };
 }
 
-/** Builds the insert of a new session row, so callers can put it in a batch. */
-export function insertSessionStatement(
-  db: Database,
-  input: { id: string; practice: Practice; subjectType: SubjectType; subjectId: string; now: Date },
-) {
-  return db.insert(sessions).values({
-    id: input.id,
-    practiceId: input.practice.id,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    createdAt: input.now,
-    ...sessionExpiry(input.practice, input.subjectType, input.now),
-  });
-}
-
 export interface ValidateOptions {
   /** Whether this request counts as activity that postpones the idle timeout. */
   touch: boolean;

@@ -42,8 +42,3 @@ export async function listCapturedMail(limit = 50, kv?: KVNamespace): Promise<Ca
 export async function readCapturedMail(id: string, kv?: KVNamespace): Promise<CapturedMail | null> {
   return readJson<CapturedMail>(`${CAPTURED_MAIL_PREFIX}${id}`, kv);
 }
-
-export async function clearCapturedMail(kv?: KVNamespace): Promise<void> {
-  const keys = await listKeys(CAPTURED_MAIL_PREFIX, 1000, kv);
-  await Promise.all(keys.map((key) => deleteKey(key, kv)));
-}

@@ -1,4 +1,4 @@
-import { deleteKey, listKeys, readJson, writeJson } from "../kv/store";
+import { listKeys, readJson, writeJson } from "../kv/store";
 import type { MailMessage, MailTransport } from "./message";
 
 /** Captured messages are kept for a day, enough to sign in during development. */

@@ -2,9 +2,9 @@
 // sends at most 5 sign-in emails per address per hour and accepts 30 sign-in requests per IP address
 // per 10 minutes, and a throttled request fails only by its email never arriving. So tests spread
 // their sign-ins over these clients, and the tests of the portal pages sign each client in once per
-// run and share the session (support/session.ts). Per run, the demo practice receives 18 requests:
-// Sanne 4, Daan 2, Joëlle 3, Fenna 3, Lotte (PAGING_CLIENT) 1, and 5 for an address without portal
-// access, which is at its limit of 5.
+// run and share the session (support/session.ts). Per run, the demo practice receives 22 requests:
+// Sanne 4, Daan 3, Joëlle 3, Fenna 3, Lotte (PAGING_CLIENT) 1, Mila (FORM_CLIENT) 1, Ruben
+// (EXPIRY_CLIENT) 2, and 5 for an address without portal access, which is at its limit of 5.
 
 export const DEMO_PRACTICE = { slug: "demo", name: "Praktijk De Linde" } as const;
 export const ZONNEHUIS_PRACTICE = { slug: "zonnehuis", name: "Psychologenpraktijk Het Zonnehuis" } as const;
@@ -51,4 +51,29 @@ export const DOCUMENTS = {
   unsharedDraft: { id: "doc_demo_draft", fileName: "Concept eindverslag.pdf" },
   /** Joëlle's only document. */
   joelleWelcome: { id: "doc_demo_jo", fileName: "Welkom bij Praktijk De Linde.pdf" },
+} as const;
+
+/**
+ * A Dutch client that the questionnaire tests add to the demo practice and assign their
+ * questionnaires to, so that submitting them changes nothing other tests read. Her session is
+ * shared by those test files.
+ */
+export const FORM_CLIENT = {
+  id: "cli_e2e_mila",
+  email: "mila@example.nl",
+  firstName: "Mila",
+  lastName: "de Boer",
+  greetingName: "Mila",
+} as const;
+
+/**
+ * A Dutch client whose sessions questionnaire-session-expiry.test.ts deletes while a form is open.
+ * No other test signs in as this client, because deleting the sessions would end theirs too.
+ */
+export const EXPIRY_CLIENT = {
+  id: "cli_e2e_ruben",
+  email: "ruben@example.nl",
+  firstName: "Ruben",
+  lastName: "Smit",
+  greetingName: "Ruben",
 } as const;

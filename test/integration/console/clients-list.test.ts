@@ -73,6 +73,29 @@ describe("client list", () => {
     expect(await listedNames(browser, "/practice/clients?q=100%25")).toEqual([]);
   });
 
+  it("sorts by last name without Dutch prefixes", async () => {
+    const { practice, browser } = await consoleAs(["clients.read", "clients.read.all"]);
+    for (const [firstName, lastName] of [
+      ["Zoë", "Zwart"],
+      ["Sanne", "de Vries"],
+      ["Fenna", "Çelik"],
+      ["Joëlle", "van den Berg"],
+      ["Daan", "Bakker"],
+      ["Mila", "Dekker"],
+    ]) {
+      await createClient(practice.id, { firstName, lastName });
+    }
+
+    expect(await listedNames(browser, "/practice/clients")).toEqual([
+      "Daan Bakker",
+      "Joëlle van den Berg",
+      "Fenna Çelik",
+      "Mila Dekker",
+      "Sanne de Vries",
+      "Zoë Zwart",
+    ]);
+  });
+
   it("shows the empty search message", async () => {
     const { practice, browser } = await consoleAs(["clients.read", "clients.read.all"]);
     await createClient(practice.id);

@@ -14,7 +14,7 @@ export function auditActionLabel(t: Translate, action: string): string {
   return key ? t(key) : action;
 }
 
-/** Every action with its label, for the action filter, sorted by label. */
+/** Lists every action with its label, sorted by label, for the action filter. */
 export function auditActionOptions(t: Translate): { value: string; label: string }[] {
   return AUDIT_ACTIONS.map((action) => ({ value: action, label: auditActionLabel(t, action) })).sort((a, b) =>
     a.label.localeCompare(b.label),

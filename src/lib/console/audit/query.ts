@@ -209,7 +209,7 @@ export async function listAuditEvents(
     )
     .limit(AUDIT_PAGE_SIZE + 1);
 
-  // One row past the page tells whether more exist in the direction read.
+  // Fetching one row past the page shows whether more exist in the direction read.
   const more = fetched.length > AUDIT_PAGE_SIZE;
   // Fewer newer events than a page left: show the newest full page instead of a short one.
   if (!newestFirst && !more) return listAuditEvents(db, practiceId, filters, { direction: "older", cursor: null });

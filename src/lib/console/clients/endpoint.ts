@@ -20,7 +20,7 @@ export interface ClientActionContext {
 /**
  * Builds the POST endpoint of one action on one client: checks the permission (403), then that
  * the client is in this practice and visible to the staff member (404, the same for another
- * practice's id), runs the action and answers with the 303 redirect it returns.
+ * practice's id), runs the action and responds with the 303 redirect it returns.
  */
 export function clientActionEndpoint(
   permission: Permission,

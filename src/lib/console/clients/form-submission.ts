@@ -2,7 +2,7 @@ import { readForm } from "../../web/request";
 import { type ClientFormErrors, type ClientFormValues, type ClientInput, parseClientForm } from "./form";
 import type { SaveClientResult } from "./records";
 
-/** What a page does after a client form POST: redirect to the saved client, or show the form again. */
+/** Outcome of a client form POST: the saved client to redirect to, or the form to show again. */
 export type ClientFormSubmission =
   | { saved: true; clientId: string }
   | {

@@ -2,7 +2,7 @@ import { normalizeEmail } from "../../auth/subjects";
 import { isLocale, type Locale } from "../../i18n/locales";
 import { formText } from "../../web/request";
 
-/** Longest first, last or preferred name accepted, in characters. */
+/** Maximum length of a first, last or preferred name, in characters. */
 export const MAX_NAME_LENGTH = 100;
 
 /** The text fields of the client form, exactly as typed, so an invalid form is shown again unchanged. */
@@ -79,11 +79,15 @@ export function parseClientForm(form: FormData | null): ParsedClientForm {
   const lastName = values.lastName.trim();
   const preferredName = values.preferredName.trim();
   const email = normalizeEmail(values.email);
+  let emailError: ClientFieldError | undefined;
+  if (values.email.trim() === "") emailError = "required";
+  else if (!email) emailError = "email_invalid";
+
   const errors: ClientFormErrors = {
     firstName: checkName(firstName, true),
     lastName: checkName(lastName, true),
     preferredName: checkName(preferredName, false),
-    email: values.email.trim() === "" ? "required" : email ? undefined : "email_invalid",
+    email: emailError,
     language: values.language === "" || isLocale(values.language) ? undefined : "language_invalid",
   };
 

@@ -14,7 +14,7 @@ export interface ClientInvitationMailInput {
 }
 
 /**
- * Renders the email that tells a client they have portal access and how to sign in, in HTML and
+ * Renders the email that informs a client of their portal access and explains how to sign in, in HTML and
  * plain text, in the client's language. It carries no token: the client asks for a sign-in email
  * on the page it links to, so the invitation never expires and is worthless to anyone else.
  */
@@ -24,7 +24,7 @@ export function renderClientInvitationMail(input: ClientInvitationMailInput): Ma
   const subject = t("console.clients.invite_mail.subject", { practice });
   const greeting = t("console.clients.invite_mail.greeting", { name: input.recipient.name });
   const intro = t("console.clients.invite_mail.intro", { practice });
-  const how = t("console.clients.invite_mail.how", { email: input.recipient.email });
+  const signInSteps = t("console.clients.invite_mail.how", { email: input.recipient.email });
   const button = t("console.clients.invite_mail.button", { practice });
   const unexpected = t("console.clients.invite_mail.unexpected", { practice });
   const footer = t("mail.footer", { practice });
@@ -32,13 +32,13 @@ export function renderClientInvitationMail(input: ClientInvitationMailInput): Ma
   const bodyHtml = [
     `<p style="margin:0 0 12px;">${escapeHtml(greeting)}</p>`,
     `<p style="margin:0 0 12px;">${escapeHtml(intro)}</p>`,
-    `<p style="margin:0 0 12px;">${escapeHtml(how)}</p>`,
+    `<p style="margin:0 0 12px;">${escapeHtml(signInSteps)}</p>`,
     renderMailButton(input.loginUrl, button, input.branding.brandColor),
     `<p style="margin:0 0 12px;word-break:break-all;font-size:13px;"><a href="${escapeHtml(input.loginUrl)}">${escapeHtml(input.loginUrl)}</a></p>`,
     `<p style="margin:0;color:#4a5550;">${escapeHtml(unexpected)}</p>`,
   ].join("\n");
 
-  const text = [greeting, "", intro, "", how, input.loginUrl, "", unexpected, "", "--", footer].join("\n");
+  const text = [greeting, "", intro, "", signInSteps, input.loginUrl, "", unexpected, "", "--", footer].join("\n");
 
   return {
     to: input.recipient,
@@ -46,8 +46,8 @@ export function renderClientInvitationMail(input: ClientInvitationMailInput): Ma
     subject,
     html: renderMailLayout({ locale: input.locale, branding: input.branding, title: subject, bodyHtml, footer }),
     text,
-    // TODO: use a kind of its own ("client-invitation") once `MailMessage.kind` allows more than
-    // sign-in mail; until then logs and the development mailbox list invitations as sign-in mail.
+    // TODO: use a kind of its own ("client-invitation") once `MailMessage.kind` allows one. Until
+    // then, logs and the development mailbox list invitations as sign-in mail.
     kind: "sign-in",
     practiceId: input.practiceId,
     primaryLink: input.loginUrl,

@@ -1,9 +1,10 @@
-import { and, asc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 
 import { clientStaff, clients } from "../../../../db/schema";
 import type { Database } from "../../db/client";
 import type { StaffContext } from "../staff-context";
 import { clientSearchCondition } from "./search";
+import { clientSortOrder } from "./sort";
 
 /** Clients shown per page of the list. */
 export const CLIENTS_PAGE_SIZE = 25;
@@ -61,7 +62,8 @@ export function clientListHref(query: ClientListQuery): string {
 }
 
 /**
- * Returns one page of the practice's clients that the staff member may see, sorted by last name.
+ * Returns one page of the practice's clients that the staff member may see, sorted by last name
+ * (Dutch prefixes such as "de" skipped).
  * Without `clients.read.all` only clients assigned to the staff member are listed.
  */
 export async function listClients(db: Database, staff: StaffContext, query: ClientListQuery): Promise<ClientListPage> {
@@ -79,7 +81,7 @@ export async function listClients(db: Database, staff: StaffContext, query: Clie
   const search = clientSearchCondition(query.search);
   if (search) conditions.push(search);
 
-  // One row past the page tells whether a next page exists without counting every match.
+  // Fetching one row past the page shows whether a next page exists, without counting every match.
   const rows = await db
     .select({
       id: clients.id,
@@ -92,7 +94,7 @@ export async function listClients(db: Database, staff: StaffContext, query: Clie
     })
     .from(clients)
     .where(and(...conditions))
-    .orderBy(sql`${clients.lastName} COLLATE NOCASE`, sql`${clients.firstName} COLLATE NOCASE`, asc(clients.id))
+    .orderBy(...clientSortOrder())
     .limit(CLIENTS_PAGE_SIZE + 1)
     .offset((query.page - 1) * CLIENTS_PAGE_SIZE);
 

@@ -55,8 +55,9 @@ function isUniqueViolation(error: unknown): boolean {
 export type SaveClientResult = { ok: true; clientId: string } | { ok: false; reason: "email_taken" };
 
 /**
- * Stores a new client without portal access, assigns them to the creating staff member (so a
- * practitioner sees their own new client) and records the audit event, in one batch.
+ * Stores a new client without portal access, assigns them to the creating staff member and
+ * records the audit event, in one batch. The assignment lets a practitioner without
+ * `clients.read.all` open their own new client.
  */
 export async function createClientRecord(
   db: Database,

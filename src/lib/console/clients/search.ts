@@ -25,7 +25,7 @@ const FOLDS: [string, string][] = [
   ...EXTRA_FOLDS,
 ];
 
-/** Longest search text used, in characters; the rest is ignored. */
+/** Maximum length of the search text used, in characters; longer input is cut off. */
 const MAX_SEARCH_LENGTH = 100;
 /** Words of a search that must each match; more are ignored. */
 const MAX_SEARCH_WORDS = 5;
@@ -47,7 +47,7 @@ export function foldForSearch(text: string): string {
  * are constants written into the statement, not bound, because D1 allows at most 100 bound
  * parameters per statement.
  */
-function foldedSql(expression: SQL): SQL {
+export function foldedSql(expression: SQL): SQL {
   let folded = expression;
   for (const [from, to] of FOLDS) folded = sql`replace(${folded}, ${sql.raw(`'${from}'`)}, ${sql.raw(`'${to}'`)})`;
   return sql`lower(${folded})`;
@@ -68,8 +68,8 @@ export function searchWords(search: string): string[] {
 
 /**
  * Returns a condition that every word of the search occurs in the client's first, last or
- * preferred name or email address, ignoring case and the accents in `FOLDS`; null for an
- * empty search. "anouk jong" finds Anouk de Jong.
+ * preferred name or email address, ignoring case and the accents in `FOLDS`. An empty search
+ * gives null. "anouk jong" finds Anouk de Jong.
  *
  * NOTE: capitals outside ASCII and `FOLDS` (such as Ł) are not lower-cased by SQLite and then
  * only match when typed as stored.

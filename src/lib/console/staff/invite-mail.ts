@@ -1,0 +1,57 @@
+import type { Locale } from "../../i18n/locales";
+import { translator } from "../../i18n/translate";
+import type { MailMessage } from "../../mail/message";
+import { escapeHtml } from "../../mail/templates/escape";
+import { type MailBranding, renderMailButton, renderMailLayout } from "../../mail/templates/layout";
+
+export interface StaffInvitationMailInput {
+  locale: Locale;
+  branding: MailBranding;
+  practiceId: string;
+  recipient: { email: string; name: string };
+  /** Name of the staff member who sent the invitation. */
+  inviterName: string;
+  /** The console's sign-in page on the practice's canonical origin. */
+  loginUrl: string;
+}
+
+/**
+ * Renders the email that invites a new staff member to the practice console, in HTML and plain
+ * text, in their language and the practice's branding. It carries no token: the staff member
+ * asks for a sign-in email on the page it links to, so the invitation is worthless to anyone else.
+ */
+export function renderStaffInvitationMail(input: StaffInvitationMailInput): MailMessage {
+  const t = translator(input.locale);
+  const practice = input.branding.practiceName;
+  const subject = t("console.staff.invitation_mail.subject", { practice });
+  const greeting = t("console.staff.invitation_mail.greeting", { name: input.recipient.name });
+  const intro = t("console.staff.invitation_mail.intro", { inviter: input.inviterName, practice });
+  const how = t("console.staff.invitation_mail.how", { email: input.recipient.email });
+  const button = t("console.staff.invitation_mail.button");
+  const unexpected = t("console.staff.invitation_mail.unexpected");
+  const footer = t("mail.footer", { practice });
+
+  const bodyHtml = [
+    `<p style="margin:0 0 12px;">${escapeHtml(greeting)}</p>`,
+    `<p style="margin:0 0 12px;">${escapeHtml(intro)}</p>`,
+    `<p style="margin:0 0 12px;">${escapeHtml(how)}</p>`,
+    renderMailButton(input.loginUrl, button, input.branding.brandColor),
+    `<p style="margin:0 0 12px;word-break:break-all;font-size:13px;"><a href="${escapeHtml(input.loginUrl)}">${escapeHtml(input.loginUrl)}</a></p>`,
+    `<p style="margin:0;color:#4a5550;">${escapeHtml(unexpected)}</p>`,
+  ].join("\n");
+
+  const text = [greeting, "", intro, "", how, input.loginUrl, "", unexpected, "", "--", footer].join("\n");
+
+  return {
+    to: input.recipient,
+    fromName: practice,
+    subject,
+    html: renderMailLayout({ locale: input.locale, branding: input.branding, title: subject, bodyHtml, footer }),
+    text,
+    // TODO: use a kind of its own ("staff-invitation") once `MailMessage.kind` allows more than
+    // sign-in mail; until then logs and the development mailbox list invitations as sign-in mail.
+    kind: "sign-in",
+    practiceId: input.practiceId,
+    primaryLink: input.loginUrl,
+  };
+}

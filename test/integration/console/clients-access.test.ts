@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Permission } from "../../../src/lib/console/permissions";
 import { TestBrowser } from "../support/browser";
-import { countRows, rows } from "../support/database";
+import { countRows, execute, rows } from "../support/database";
 import { createClient, createPractice } from "../support/fixtures";
 import { requestSignIn, signInWithLink } from "../support/sign-in";
 import { createStaffWithPermissions, signInStaff } from "../support/staff";
@@ -120,6 +120,26 @@ describe("portal access", () => {
     expect((await portal.session.get("/dashboard")).status).toBe(200);
     expect(await countRows("sign_in_requests", "subject_id = ? AND revoked_at IS NOT NULL", client.id)).toBe(0);
     expect(await countRows("audit_events", "practice_id = ? AND target_type = 'client'", practice.id)).toBe(0);
+  });
+
+  it("answers 403 without clients.read", async () => {
+    const practice = await createPractice();
+    const staff = await createStaffWithPermissions(practice.id, ["portal.access.manage", "clients.update"]);
+    const browser = await signInStaff(practice.host, staff.email);
+    const client = await createClient(practice.id);
+    await execute(
+      "INSERT INTO client_staff (client_id, staff_id, practice_id) VALUES (?, ?, ?)",
+      client.id,
+      staff.id,
+      practice.id,
+    );
+
+    const revoked = await browser.post(`/practice/clients/${client.id}/revoke-access`);
+    const archived = await browser.post(`/practice/clients/${client.id}/archive`);
+
+    expect(revoked.status).toBe(403);
+    expect(archived.status).toBe(403);
+    expect(await clientRow(client.id)).toEqual({ portal_access: 1, archived_at: null });
   });
 
   it("answers 404 for another practice's client", async () => {

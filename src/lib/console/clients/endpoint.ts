@@ -18,9 +18,9 @@ export interface ClientActionContext {
 }
 
 /**
- * Builds the POST endpoint of one action on one client: checks the permission (403), then that
- * the client is in this practice and visible to the staff member (404, the same for another
- * practice's id), runs the action and responds with the 303 redirect it returns.
+ * Builds the POST endpoint of one action on one client. It checks `clients.read` and the action's
+ * permission (403), then that the client is in this practice and visible to the staff member (404,
+ * the same for another practice's id), runs the action and responds with the 303 redirect it returns.
  */
 export function clientActionEndpoint(
   permission: Permission,
@@ -29,7 +29,8 @@ export function clientActionEndpoint(
   return async (context) => {
     const { locals, params, request } = context;
     try {
-      const staff = requirePermission(locals.staff, permission);
+      const reader = requirePermission(locals.staff, "clients.read");
+      const staff = requirePermission(reader, permission);
       const db = getDb();
       const client = await requireVisibleClient(db, staff, params.id ?? "");
       const form = await readForm(request);

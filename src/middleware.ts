@@ -57,7 +57,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     else clearSessionCookie(cookies, "staff");
   } else if (sessionToken) {
     const session = await validateSessionToken(db, sessionToken, practice, "client", locals.now, { touch });
-    const subject = session ? await findSubjectById(db, practice.id, "client", session.subjectId) : null;
+    const subject = session
+      ? await findSubjectById(db, practice.id, "client", session.subjectId, { mayUsePortal: true })
+      : null;
     if (session && subject) locals.client = { session, subject };
     else clearSessionCookie(cookies, "client");
   }

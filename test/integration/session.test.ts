@@ -153,6 +153,19 @@ describe("session expiry", () => {
     expect(await (await browser.get("/login?reason=expired")).text()).toContain("Je sessie is verlopen");
   });
 
+  it("is worthless once the client loses portal access", async () => {
+    const practice = await createPractice();
+    const client = await createClient(practice.id);
+    const browser = await signInWithLink(practice.host, client.email);
+    await execute("UPDATE clients SET portal_access = 0 WHERE id = ?", client.id);
+
+    const response = await browser.get("/dashboard");
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toMatch(/^\/login/);
+    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
+  });
+
   it("reports the remaining time without extending it", async () => {
     const practice = await createPractice();
     const client = await createClient(practice.id);

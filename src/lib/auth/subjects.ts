@@ -62,18 +62,24 @@ export async function findSignInSubject(
   return { id: staff.id, email: staff.email, displayName: staff.name, locale: staff.locale };
 }
 
-/** Finds a subject by id within a practice, whether or not they may still sign in. */
+/**
+ * Finds a subject by id within a practice. With `mayUsePortal` a client must still have portal
+ * access and not be archived, so a session of a client who lost access is worthless even if it
+ * was not deleted.
+ */
 export async function findSubjectById(
   db: Database,
   practiceId: string,
   subjectType: SubjectType,
   subjectId: string,
+  options: { mayUsePortal?: boolean } = {},
 ): Promise<SignInSubject | null> {
   if (subjectType === "client") {
+    const access = options.mayUsePortal ? and(eq(clients.portalAccess, true), isNull(clients.archivedAt)) : undefined;
     const client = await db
       .select()
       .from(clients)
-      .where(and(eq(clients.practiceId, practiceId), eq(clients.id, subjectId)))
+      .where(and(eq(clients.practiceId, practiceId), eq(clients.id, subjectId), access))
       .get();
     if (!client) return null;
     return {

@@ -27,7 +27,7 @@ export function createCaptureTransport(kv?: KVNamespace): MailTransport {
       await writeJson(`${CAPTURED_MAIL_PREFIX}${id}`, captured, CAPTURED_MAIL_TTL_SECONDS, kv);
 
       console.info(`[mail] captured ${message.kind} mail for ${message.to.email}; read it at /dev/mail`);
-      if (message.primaryLink) console.info(`[mail] development sign-in link: ${message.primaryLink}`);
+      if (message.primaryLink) console.info(`[mail] development ${message.kind} link: ${message.primaryLink}`);
     },
   };
 }

@@ -7,7 +7,7 @@ export interface MailMessage {
   html: string;
   text: string;
   /** Kind of message, for logs and the development mailbox. */
-  kind: "sign-in";
+  kind: "sign-in" | "client-invitation" | "staff-invitation";
   /** Practice the message is sent for. */
   practiceId: string;
   /** Link the message is about; the development transport prints it in the terminal. */

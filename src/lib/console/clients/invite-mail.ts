@@ -46,9 +46,7 @@ export function renderClientInvitationMail(input: ClientInvitationMailInput): Ma
     subject,
     html: renderMailLayout({ locale: input.locale, branding: input.branding, title: subject, bodyHtml, footer }),
     text,
-    // TODO: use a kind of its own ("client-invitation") once `MailMessage.kind` allows one. Until
-    // then, logs and the development mailbox list invitations as sign-in mail.
-    kind: "sign-in",
+    kind: "client-invitation",
     practiceId: input.practiceId,
     primaryLink: input.loginUrl,
   };

@@ -71,7 +71,9 @@ export async function replayQueries({ persistTo, productModule, practices }) {
     const session = await product.validateSessionToken(db, fixture.sessionToken, practice, "client", now, {
       touch: true,
     });
-    const subject = session ? await product.findSubjectById(db, practice.id, "client", session.subjectId) : null;
+    const subject = session
+      ? await product.findSubjectById(db, practice.id, "client", session.subjectId, { mayUsePortal: true })
+      : null;
     if (!subject) throw new Error(`the session of ${fixture.slug}'s benchmark client is not valid`);
     return { practice, clientId: subject.id };
   }

@@ -11,6 +11,7 @@ import { isLocale } from "./lib/i18n/locales";
 import { chooseLocale, LOCALE_COOKIE, LOCALE_QUERY_PARAMETER } from "./lib/i18n/negotiate";
 import { translator } from "./lib/i18n/translate";
 import { findPracticeByHost, tenancyConfigFromEnv } from "./lib/tenancy/practice";
+import { htmlErrorFromJson, sameOriginReferer, wantsHtml } from "./lib/web/html-errors";
 import { unknownHostResponse } from "./lib/web/not-found";
 import { isConsolePath, isPassiveSessionCheck, isPublicConsolePath, isPublicPath, loginUrl } from "./lib/web/routes";
 import { applySecurityHeaders } from "./lib/web/security-headers";
@@ -85,6 +86,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return context.redirect(loginUrl(`${url.pathname}${url.search}`, reason, loginBase), 303);
   }
 
-  const response = await next();
+  let response = await next();
+  // Console endpoints answer errors as JSON; a person who posted a form gets them as a page.
+  const jsonError = response.status >= 400 && response.headers.get("content-type")?.startsWith("application/json");
+  if (consolePath && jsonError && request.method === "POST" && wantsHtml(request)) {
+    response = await htmlErrorFromJson(response, locals.locale, sameOriginReferer(request, url) ?? "/practice");
+  }
   return applySecurityHeaders(response, { https: url.protocol === "https:", privatePage: true });
 });

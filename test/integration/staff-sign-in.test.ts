@@ -131,3 +131,29 @@ describe("staff sign-in", () => {
     ).toBe(1);
   });
 });
+
+describe("console errors", () => {
+  it("shows a page, not JSON, to a person who posted a form", async () => {
+    const practice = await createPractice();
+    const staff = await createStaffMember(practice.id);
+    await grantAdmin(practice.id, staff.id);
+    const browser = new TestBrowser(practice.host);
+    await browser.post(await requestStaffLink(browser, staff.email));
+
+    const page = await browser.request("POST", "/practice/clients/cli_missing/archive", {
+      form: {},
+      headers: { Accept: "text/html", Referer: `${browser.origin}/practice/clients` },
+    });
+    const json = await browser.request("POST", "/practice/clients/cli_missing/archive", {
+      form: {},
+      headers: { Accept: "application/json" },
+    });
+    const html = await page.text();
+
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(html).toContain("Er ging iets mis");
+    expect(html).toContain('href="/practice/clients"');
+    expect(json.headers.get("content-type")).toContain("application/json");
+    expect(page.status).toBe(json.status);
+  });
+});

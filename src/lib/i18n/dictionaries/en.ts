@@ -174,6 +174,7 @@ export const en = {
   "error.title": "Something went wrong",
   "error.body": "Try again in a moment. If this keeps happening, contact your practice.",
 
+  "error.back": "Go back",
   "errors.invalid_input": "The request contains invalid input.",
   "errors.unauthorized": "Sign in to continue.",
   "errors.forbidden": "You are not allowed to do this.",

@@ -174,6 +174,7 @@ export const nl = {
   "error.title": "Er ging iets mis",
   "error.body": "Probeer het zo nog eens. Blijft dit gebeuren, neem dan contact op met je praktijk.",
 
+  "error.back": "Ga terug",
   "errors.invalid_input": "Het verzoek bevat ongeldige gegevens.",
   "errors.unauthorized": "Log in om verder te gaan.",
   "errors.forbidden": "Je mag dit niet doen.",

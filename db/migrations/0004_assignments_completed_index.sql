@@ -1,0 +1,1 @@
+CREATE INDEX `assignments_client_completed` ON `assignments` (`practice_id`,`client_id`,`status`,`completed_at`);

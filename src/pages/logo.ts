@@ -14,8 +14,9 @@ function notFound(): Response {
 }
 
 /**
- * The practice's logo from R2, for the portal and console headers and for emails. Public and
- * cacheable: a logo is no secret, and mail clients fetch it without a session.
+ * Serves the practice's logo from R2 for the portal and console headers and for emails. The
+ * response is public and cacheable, because a logo is no secret and mail clients fetch it
+ * without a session.
  */
 export const GET: APIRoute = async ({ locals, url, request }) => {
   const key = locals.practice.logoStorageKey;

@@ -130,8 +130,8 @@ describe("practice isolation", () => {
         staffId: first.admin.id,
         roleId: first.roles.secretary,
       }),
-      // The answers pages need a submitted response, so unlike the pages above they are not
-      // shown to answer 200 for the practice's own ids.
+      // The answers pages need a submitted response, so the test above does not check that they
+      // return 200 for the practice's own ids.
       `/practice/clients/${client.id}/questionnaires/${assignment.id}`,
       `/practice/clients/${client.id}/questionnaires/${assignment.id}/response.json`,
       `/practice/clients/${otherClient.id}/documents/${document.id}/file`,

@@ -25,7 +25,7 @@ async function practiceRow(practiceId: string): Promise<PracticeRow> {
   return row;
 }
 
-/** The settings form as a browser submits it, filled with the practice fixture's defaults. */
+/** Returns the settings form as a browser submits it, filled with the practice fixture's defaults. */
 function settingsForm(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     name: "Praktijk De Linde",

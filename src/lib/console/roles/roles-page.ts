@@ -28,7 +28,7 @@ export interface RoleView {
   role: RoleSummary | null;
   values: RoleFormValues;
   errors: RoleFormErrors;
-  /** Why the whole change was rejected, shown above the form. */
+  /** Reason the whole change was rejected, shown above the form. */
   actionError: "system_role" | "self_manage" | null;
   notice: RoleNotice | null;
 }

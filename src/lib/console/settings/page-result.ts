@@ -1,4 +1,4 @@
 import type { PageResult } from "../../auth/sign-in-pages";
 
-/** What a console page handler decides: redirect, render a view with a status, or render the 404 page. */
+/** Outcome of a console page handler: a redirect, a view with its status, or the 404 page. */
 export type ConsolePageResult<View> = PageResult<View> | { notFound: true };

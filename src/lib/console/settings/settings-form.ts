@@ -57,7 +57,7 @@ type NumericField = keyof typeof SETTINGS_BOUNDS;
 
 export type SettingsFieldError = "required" | "too_long" | "invalid" | "out_of_range";
 
-/** What the form holds as typed, so an invalid submission re-renders with the values kept. */
+/** The form's values as typed, so an invalid submission re-renders with the values kept. */
 export type SettingsFormValues = Record<SettingsField, string>;
 
 export type SettingsFormResult =

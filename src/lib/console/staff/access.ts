@@ -90,8 +90,8 @@ export async function changeStaffRoles(
 
 /**
  * Deactivates a staff member: in one batch they become inactive, their sessions end, their
- * unused sign-in links and codes are revoked and `staff.deactivated` is recorded. Nobody can
- * deactivate themselves, and the practice's last active admin is never deactivated.
+ * unused sign-in links and codes are revoked and `staff.deactivated` is recorded. Staff members
+ * cannot deactivate themselves, and the practice's last active admin is never deactivated.
  */
 export async function deactivateStaffMember(
   db: Database,

@@ -17,8 +17,8 @@ export interface StaffInvitationMailInput {
 
 /**
  * Renders the email that invites a new staff member to the practice console, in HTML and plain
- * text, in their language and the practice's branding. It carries no token: the staff member
- * asks for a sign-in email on the page it links to, so the invitation is worthless to anyone else.
+ * text, in their language and the practice's branding. It carries no token, because the staff
+ * member requests a sign-in email on the page it links to, so the invitation is worthless to anyone else.
  */
 export function renderStaffInvitationMail(input: StaffInvitationMailInput): MailMessage {
   const t = translator(input.locale);
@@ -49,7 +49,7 @@ export function renderStaffInvitationMail(input: StaffInvitationMailInput): Mail
     html: renderMailLayout({ locale: input.locale, branding: input.branding, title: subject, bodyHtml, footer }),
     text,
     // TODO: use a kind of its own ("staff-invitation") once `MailMessage.kind` allows more than
-    // sign-in mail; until then logs and the development mailbox list invitations as sign-in mail.
+    // sign-in mail. Until then, logs and the development mailbox list invitations as sign-in mail.
     kind: "sign-in",
     practiceId: input.practiceId,
     primaryLink: input.loginUrl,

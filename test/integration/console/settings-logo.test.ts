@@ -209,6 +209,21 @@ describe("practice logo", () => {
     expect(settingsPage).toContain(`src="/logo?v=${version}"`);
   });
 
+  it("answers /logo with 304 for a cached copy", async () => {
+    const { practice, browser } = await signedInAdmin();
+    await upload(browser, PNG, "logo.png", "image/png");
+    const client = await createClient(practice.id);
+    const portal = await signInWithLink(practice.host, client.email);
+    const first = await portal.get("/logo");
+    const etag = first.headers.get("etag") ?? "";
+
+    const second = await portal.get("/logo", { "If-None-Match": etag });
+
+    expect(etag).not.toBe("");
+    expect(second.status).toBe(304);
+    expect(await second.text()).toBe("");
+  });
+
   it("answers /logo with 404 when the practice has no logo", async () => {
     const { practice } = await createPracticeWithAdmin();
     const client = await createClient(practice.id);

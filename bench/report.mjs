@@ -46,7 +46,7 @@ export function evaluateBudgets(results) {
   return [
     {
       budget: "Overview: all its data in one D1 round trip (batch)",
-      measured: `${handlerTrips.join(" (demo) and ")} (groot) round trip for the page's data, after ${dashboard("groot").middleware.roundTrips} of the middleware (practice, session, client)`,
+      measured: `${handlerTrips.join(" (demo) and ")} (groot) round trip for the page's data, after ${dashboard("groot").middleware.roundTrips} of the middleware (practice, session and client in one batch)`,
       met: handlerTrips.every((trips) => trips === 1),
     },
     {
@@ -184,7 +184,7 @@ Phases of this run: ${Object.entries(phases)
    run after the response (\`waitUntil\`).
 6. **D1 per request.** wrangler dev does not log D1 queries, so they are counted outside the server, after it
    stopped: bench/d1/replay.mjs bundles the product's own query functions (src/lib/…) with esbuild and runs
-   them, in the order src/middleware.ts and each page call them, against the same local database through
+   them, in the order src/middleware.ts (through loadRequestIdentity) and each page call them, against the same local database through
    \`getPlatformProxy\`, with a wrapper around the D1 binding that records every statement and the
    \`meta.rows_read\` and \`meta.rows_written\` D1 returns. Each request runs twice and the second run is
    counted; the first absorbs one-off work such as the session refresh, an UPDATE that runs at most once a

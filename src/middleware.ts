@@ -1,18 +1,16 @@
 import { defineMiddleware } from "astro:middleware";
 import { env } from "cloudflare:workers";
-import { validateSessionToken } from "./lib/auth/session";
 import { clearSessionCookie, SESSION_COOKIE } from "./lib/auth/session-cookies";
 import { SIGN_IN_ROUTES } from "./lib/auth/sign-in-routes";
-import { findSubjectById } from "./lib/auth/subjects";
-import { loadStaffContext } from "./lib/console/staff-context";
 import { getDb } from "./lib/db/client";
 import { errorResponse } from "./lib/http/errors";
 import { isLocale } from "./lib/i18n/locales";
 import { chooseLocale, LOCALE_COOKIE, LOCALE_QUERY_PARAMETER } from "./lib/i18n/negotiate";
 import { translator } from "./lib/i18n/translate";
-import { findPracticeByHost, tenancyConfigFromEnv } from "./lib/tenancy/practice";
+import { tenancyConfigFromEnv } from "./lib/tenancy/practice";
 import { htmlErrorFromJson, sameOriginReferer, wantsHtml } from "./lib/web/html-errors";
 import { unknownHostResponse } from "./lib/web/not-found";
+import { loadRequestIdentity } from "./lib/web/request-identity";
 import { isConsolePath, isPassiveSessionCheck, isPublicConsolePath, isPublicPath, loginUrl } from "./lib/web/routes";
 import { applySecurityHeaders } from "./lib/web/security-headers";
 
@@ -20,19 +18,36 @@ import { applySecurityHeaders } from "./lib/web/security-headers";
 const LOCALE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 /**
- * Handles every request before its page: resolve the practice from the host, choose the language, load the
- * client session, send signed-out visitors of portal pages to /login, and add security headers.
+ * Handles every request before its page: resolve the practice from the host and the client or
+ * staff session (one D1 round trip), choose the language, send signed-out visitors to the matching
+ * sign-in page, and add security headers.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const { request, url, cookies, locals } = context;
   const db = getDb();
   const tenancy = tenancyConfigFromEnv(env);
 
-  const practice = await findPracticeByHost(db, request.headers.get("host") ?? url.host, tenancy);
+  const consolePath = isConsolePath(url.pathname);
+  const sessionCookie = consolePath ? SESSION_COOKIE.staff : SESSION_COOKIE.client;
+  const sessionToken = cookies.get(sessionCookie)?.value;
+  const now = new Date();
+  const identity = await loadRequestIdentity(db, {
+    hostHeader: request.headers.get("host") ?? url.host,
+    tenancy,
+    sessionToken,
+    area: consolePath ? "console" : "portal",
+    now,
+    touch: !isPassiveSessionCheck(request, url.pathname),
+  });
+  const practice = identity.practice;
   if (!practice) return unknownHostResponse();
 
   locals.practice = practice;
-  locals.now = new Date();
+  locals.now = now;
+  locals.client = identity.client;
+  locals.staff = identity.staff;
+  if (sessionToken && !identity.client && !identity.staff)
+    clearSessionCookie(cookies, consolePath ? "staff" : "client");
 
   const requestedLocale = url.searchParams.get(LOCALE_QUERY_PARAMETER);
   if (isLocale(requestedLocale)) {
@@ -43,26 +58,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
       httpOnly: true,
       maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS,
     });
-  }
-
-  locals.client = null;
-  locals.staff = null;
-  const consolePath = isConsolePath(url.pathname);
-  const touch = !isPassiveSessionCheck(request, url.pathname);
-  const cookieName = consolePath ? SESSION_COOKIE.staff : SESSION_COOKIE.client;
-  const sessionToken = cookies.get(cookieName)?.value;
-  if (sessionToken && consolePath) {
-    const session = await validateSessionToken(db, sessionToken, practice, "staff", locals.now, { touch });
-    const staff = session ? await loadStaffContext(db, practice.id, session.subjectId) : null;
-    if (session && staff) locals.staff = { ...staff, session };
-    else clearSessionCookie(cookies, "staff");
-  } else if (sessionToken) {
-    const session = await validateSessionToken(db, sessionToken, practice, "client", locals.now, { touch });
-    const subject = session
-      ? await findSubjectById(db, practice.id, "client", session.subjectId, { mayUsePortal: true })
-      : null;
-    if (session && subject) locals.client = { session, subject };
-    else clearSessionCookie(cookies, "client");
   }
 
   locals.locale = chooseLocale({

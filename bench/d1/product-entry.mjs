@@ -2,9 +2,7 @@
 // Bundled by esbuild (bench/d1/bundle.mjs), because they are TypeScript that imports
 // `cloudflare:workers`; that import is replaced by a stub, and the replay passes its own binding.
 
-export { validateSessionToken } from "../../src/lib/auth/session.ts";
 export { processSignInRequest } from "../../src/lib/auth/sign-in-request.ts";
-export { findSubjectById } from "../../src/lib/auth/subjects.ts";
 export { getDb } from "../../src/lib/db/client.ts";
 export { recordDocumentDownloaded } from "../../src/lib/documents/actions.ts";
 export { findClientDocument, listSharedDocuments } from "../../src/lib/documents/repository.ts";
@@ -13,3 +11,4 @@ export { loadFillState } from "../../src/lib/forms/fill-state.ts";
 export { loadOverview } from "../../src/lib/overview/load.ts";
 export { findPracticeByHost } from "../../src/lib/tenancy/practice.ts";
 export { calendarDateIn } from "../../src/lib/time/calendar.ts";
+export { loadRequestIdentity } from "../../src/lib/web/request-identity.ts";

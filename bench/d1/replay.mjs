@@ -64,18 +64,18 @@ export async function replayQueries({ persistTo, productModule, practices }) {
   const db = product.getDb(recorder.binding);
 
   async function middleware(fixture, now) {
-    const practice = await product.findPracticeByHost(db, `${fixture.slug}.${TENANCY.portalDomain}`, TENANCY);
-    if (!practice) throw new Error(`no practice for slug ${fixture.slug}`);
-    if (!fixture.signedIn) return { practice, clientId: null };
-
-    const session = await product.validateSessionToken(db, fixture.sessionToken, practice, "client", now, {
+    const identity = await product.loadRequestIdentity(db, {
+      hostHeader: `${fixture.slug}.${TENANCY.portalDomain}`,
+      tenancy: TENANCY,
+      sessionToken: fixture.signedIn ? fixture.sessionToken : undefined,
+      area: "portal",
+      now,
       touch: true,
     });
-    const subject = session
-      ? await product.findSubjectById(db, practice.id, "client", session.subjectId, { mayUsePortal: true })
-      : null;
-    if (!subject) throw new Error(`the session of ${fixture.slug}'s benchmark client is not valid`);
-    return { practice, clientId: subject.id };
+    if (!identity.practice) throw new Error(`no practice for slug ${fixture.slug}`);
+    if (!fixture.signedIn) return { practice: identity.practice, clientId: null };
+    if (!identity.client) throw new Error(`the session of ${fixture.slug}'s benchmark client is not valid`);
+    return { practice: identity.practice, clientId: identity.client.subject.id };
   }
 
   function signInRequest(practice, ipAddress, now) {

@@ -51,14 +51,32 @@ export async function validateSessionToken(
   now: Date,
   options: ValidateOptions,
 ): Promise<Session | null> {
-  const id = sessionIdFromToken(token);
-  const session = await db.select().from(sessions).where(eq(sessions.id, id)).get();
+  const session = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sessionIdFromToken(token)))
+    .get();
+  return checkSession(db, session ?? null, practice, subjectType, now, options);
+}
+
+/**
+ * Decides whether a loaded session row is live for this practice and subject type, with the same
+ * rules as `validateSessionToken`: for callers that read the row together with other data.
+ */
+export async function checkSession(
+  db: Database,
+  session: Session | null,
+  practice: Practice,
+  subjectType: SubjectType,
+  now: Date,
+  options: ValidateOptions,
+): Promise<Session | null> {
   if (!session) return null;
   if (session.practiceId !== practice.id || session.subjectType !== subjectType) return null;
 
   const nowMs = now.getTime();
   if (nowMs >= session.expiresAt.getTime() || nowMs >= session.idleExpiresAt.getTime()) {
-    await invalidateSession(db, id);
+    await invalidateSession(db, session.id);
     return null;
   }
 
@@ -68,7 +86,7 @@ export async function validateSessionToken(
   const refreshedIdleExpiresAt = new Date(Math.min(nowMs + idleMs, session.expiresAt.getTime()));
   if (refreshedIdleExpiresAt.getTime() - session.idleExpiresAt.getTime() < IDLE_REFRESH_INTERVAL_MS) return session;
 
-  await db.update(sessions).set({ idleExpiresAt: refreshedIdleExpiresAt }).where(eq(sessions.id, id));
+  await db.update(sessions).set({ idleExpiresAt: refreshedIdleExpiresAt }).where(eq(sessions.id, session.id));
   return { ...session, idleExpiresAt: refreshedIdleExpiresAt };
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 
-import { clients, type SubjectType, staffMembers } from "../../../db/schema";
+import { type Client, clients, type SubjectType, staffMembers } from "../../../db/schema";
 import type { Database } from "../db/client";
 
 /** Someone who may sign in: a client with portal access or an active staff member. */
@@ -24,6 +24,16 @@ export function normalizeEmail(input: unknown): string | null {
   return EMAIL_PATTERN.test(email) ? email : null;
 }
 
+/** Returns a client row as a sign-in subject: greeted by their preferred name. */
+export function clientSubject(client: Client): SignInSubject {
+  return {
+    id: client.id,
+    email: client.email,
+    displayName: client.preferredName ?? client.firstName,
+    locale: client.locale,
+  };
+}
+
 /** Finds who may sign in with `email` in this practice, or null (unknown, no access, archived). */
 export async function findSignInSubject(
   db: Database,
@@ -44,13 +54,7 @@ export async function findSignInSubject(
         ),
       )
       .get();
-    if (!client) return null;
-    return {
-      id: client.id,
-      email: client.email,
-      displayName: client.preferredName ?? client.firstName,
-      locale: client.locale,
-    };
+    return client ? clientSubject(client) : null;
   }
 
   const staff = await db
@@ -81,13 +85,7 @@ export async function findSubjectById(
       .from(clients)
       .where(and(eq(clients.practiceId, practiceId), eq(clients.id, subjectId), access))
       .get();
-    if (!client) return null;
-    return {
-      id: client.id,
-      email: client.email,
-      displayName: client.preferredName ?? client.firstName,
-      locale: client.locale,
-    };
+    return client ? clientSubject(client) : null;
   }
 
   const staff = await db

@@ -29,8 +29,15 @@ export async function loadStaffContext(
       .where(and(eq(staffRoles.staffId, staffId), eq(staffRoles.practiceId, practiceId))),
   ]);
 
-  const member = members[0];
-  if (!member) return null;
+  return staffContextFrom(members[0] ?? null, grants);
+}
+
+/** Builds the context from a staff row and its role grants, however they were loaded. */
+export function staffContextFrom(
+  member: StaffMember | null,
+  grants: { roleId: string; permission: string }[],
+): StaffContext | null {
+  if (!member?.active) return null;
 
   const permissions = new Set<Permission>();
   for (const grant of grants) if (isPermission(grant.permission)) permissions.add(grant.permission);

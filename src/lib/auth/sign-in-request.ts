@@ -4,6 +4,7 @@ import { auditEventStatement } from "../audit/events";
 import type { Database } from "../db/client";
 import { chooseLocale } from "../i18n/negotiate";
 import { writeJson } from "../kv/store";
+import { mailBranding } from "../mail/branding";
 import { deliverMail } from "../mail/deliver";
 import type { MailTransport } from "../mail/message";
 import { renderSignInMail } from "../mail/templates/sign-in";
@@ -124,7 +125,7 @@ export async function processSignInRequest(
   });
   const message = renderSignInMail({
     locale,
-    branding: { practiceName: practice.name, brandColor: practice.brandColor },
+    branding: mailBranding(practice, deps.tenancy),
     practiceId: practice.id,
     recipient: { email: subject.email, name: subject.displayName },
     link: `${practiceOrigin(practice, deps.tenancy)}${signInLinkPath(input.subjectType, token)}`,

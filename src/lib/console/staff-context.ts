@@ -25,7 +25,7 @@ export async function loadStaffContext(
     db
       .select({ roleId: staffRoles.roleId, permission: rolePermissions.permission })
       .from(staffRoles)
-      .innerJoin(rolePermissions, eq(rolePermissions.roleId, staffRoles.roleId))
+      .leftJoin(rolePermissions, eq(rolePermissions.roleId, staffRoles.roleId))
       .where(and(eq(staffRoles.staffId, staffId), eq(staffRoles.practiceId, practiceId))),
   ]);
 
@@ -35,7 +35,7 @@ export async function loadStaffContext(
 /** Builds the context from a staff row and its role grants, however they were loaded. */
 export function staffContextFrom(
   member: StaffMember | null,
-  grants: { roleId: string; permission: string }[],
+  grants: { roleId: string; permission: string | null }[],
 ): StaffContext | null {
   if (!member?.active) return null;
 

@@ -70,7 +70,7 @@ export async function loadRequestIdentity(db: Database, input: IdentityInput): P
     db
       .select({ roleId: staffRoles.roleId, permission: rolePermissions.permission })
       .from(staffRoles)
-      .innerJoin(rolePermissions, eq(rolePermissions.roleId, staffRoles.roleId))
+      .leftJoin(rolePermissions, eq(rolePermissions.roleId, staffRoles.roleId))
       .where(eq(staffRoles.staffId, input.area === "console" ? subjectId : sql`NULL`)),
   ]);
 

@@ -1,6 +1,6 @@
 /** Paths, with everything below them, that a visitor may open without a client session. */
 const PUBLIC_PATH_PREFIXES = ["/login", "/dev", "/practice", "/_astro"];
-const PUBLIC_PATHS = new Set(["/brand.css", "/404", "/500"]);
+const PUBLIC_PATHS = new Set(["/brand.css", "/logo", "/404", "/500"]);
 
 export function isPublicPath(pathname: string): boolean {
   if (PUBLIC_PATHS.has(pathname)) return true;

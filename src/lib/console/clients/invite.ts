@@ -2,6 +2,7 @@ import type { Client, Practice } from "../../../../db/schema";
 import { SIGN_IN_ROUTES } from "../../auth/sign-in-routes";
 import type { Database } from "../../db/client";
 import { chooseLocale } from "../../i18n/negotiate";
+import { mailBranding } from "../../mail/branding";
 import { deliverMail } from "../../mail/deliver";
 import type { MailTransport } from "../../mail/message";
 import { practiceOrigin, type TenancyConfig } from "../../tenancy/practice";
@@ -35,7 +36,7 @@ export async function inviteClient(
       cookieLocale: undefined,
       practiceDefault: practice.defaultLocale,
     }),
-    branding: { practiceName: practice.name, brandColor: practice.brandColor },
+    branding: mailBranding(practice, deps.tenancy),
     practiceId: practice.id,
     recipient: { email: client.email, name: client.preferredName ?? client.firstName },
     loginUrl: `${practiceOrigin(practice, deps.tenancy)}${SIGN_IN_ROUTES.client.base}`,

@@ -48,9 +48,7 @@ export function renderStaffInvitationMail(input: StaffInvitationMailInput): Mail
     subject,
     html: renderMailLayout({ locale: input.locale, branding: input.branding, title: subject, bodyHtml, footer }),
     text,
-    // TODO: use a kind of its own ("staff-invitation") once `MailMessage.kind` allows more than
-    // sign-in mail. Until then, logs and the development mailbox list invitations as sign-in mail.
-    kind: "sign-in",
+    kind: "staff-invitation",
     practiceId: input.practiceId,
     primaryLink: input.loginUrl,
   };

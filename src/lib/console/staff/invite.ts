@@ -5,6 +5,7 @@ import { SIGN_IN_ROUTES } from "../../auth/sign-in-routes";
 import { type BatchStatement, runBatch } from "../../db/batch";
 import { type Database, newId } from "../../db/client";
 import { chooseLocale } from "../../i18n/negotiate";
+import { mailBranding } from "../../mail/branding";
 import { deliverMail } from "../../mail/deliver";
 import type { MailTransport } from "../../mail/message";
 import { practiceOrigin, type TenancyConfig } from "../../tenancy/practice";
@@ -38,7 +39,7 @@ export async function sendStaffInvitation(
       cookieLocale: undefined,
       practiceDefault: practice.defaultLocale,
     }),
-    branding: { practiceName: practice.name, brandColor: practice.brandColor },
+    branding: mailBranding(practice, deps.tenancy),
     practiceId: practice.id,
     recipient: { email: member.email, name: member.name },
     inviterName: actor.staff.member.name,

@@ -193,7 +193,7 @@ export const en = {
   "mail.sign_in.code": "Or enter this code on the sign-in page: {code}",
   "mail.sign_in.validity": "The link and the code are valid for {minutes} minutes and work once.",
   "mail.sign_in.ignore": "Did you not ask to sign in? Then you can ignore this email; nobody can sign in without it.",
-  "mail.footer": "This email was sent by {practice} through its client portal.",
+  "mail.footer": "This email was sent by {practice} through its Veranda portal.",
 
   ...consoleShellEn,
   ...consoleClientsEn,

@@ -194,7 +194,7 @@ export const nl = {
   "mail.sign_in.validity": "De link en de code zijn {minutes} minuten geldig en werken één keer.",
   "mail.sign_in.ignore":
     "Heb je niet gevraagd om in te loggen? Dan kun je deze e-mail negeren; zonder deze e-mail kan niemand inloggen.",
-  "mail.footer": "Deze e-mail is verstuurd door {practice} via het cliëntportaal.",
+  "mail.footer": "Deze e-mail is verstuurd door {practice} via het Veranda-portaal.",
 
   ...consoleShellNl,
   ...consoleClientsNl,

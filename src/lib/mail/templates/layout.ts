@@ -5,6 +5,8 @@ import { escapeHtml } from "./escape";
 export interface MailBranding {
   practiceName: string;
   brandColor: string;
+  /** Absolute URL of the practice's logo, or null to show the name in text. */
+  logoUrl?: string | null;
 }
 
 /**
@@ -20,6 +22,11 @@ export function renderMailLayout(options: {
 }): string {
   const brand = options.branding.brandColor;
   const onBrand = readableTextColor(brand);
+  const name = escapeHtml(options.branding.practiceName);
+  // The alt text carries the name when a mail client blocks images.
+  const header = options.branding.logoUrl
+    ? `<img src="${escapeHtml(options.branding.logoUrl)}" alt="${name}" height="40" style="display:block;height:40px;width:auto;max-width:240px;border:0;color:${onBrand};font-size:18px;font-weight:bold;">`
+    : name;
 
   return `<!doctype html>
 <html lang="${options.locale}">
@@ -32,7 +39,7 @@ export function renderMailLayout(options: {
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f4;">
 <tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:8px;">
-<tr><td style="background:${brand};color:${onBrand};padding:16px 24px;font-size:18px;font-weight:bold;border-radius:8px 8px 0 0;">${escapeHtml(options.branding.practiceName)}</td></tr>
+<tr><td style="background:${brand};color:${onBrand};padding:16px 24px;font-size:18px;font-weight:bold;border-radius:8px 8px 0 0;">${header}</td></tr>
 <tr><td style="padding:24px;font-size:16px;line-height:1.5;">${options.bodyHtml}</td></tr>
 <tr><td style="padding:16px 24px;font-size:13px;color:#4a5550;border-top:1px solid #e2e6e4;">${escapeHtml(options.footer)}</td></tr>
 </table>

@@ -5,6 +5,7 @@ export const consoleShellEn = {
   "console.nav.clients": "Clients",
   "console.nav.questionnaires": "Questionnaires",
   "console.nav.staff": "Staff",
+  "console.nav.roles": "Roles",
   "console.nav.settings": "Settings",
   "console.nav.audit": "Audit log",
   "console.sign_out": "Sign out",

@@ -5,6 +5,7 @@ export const consoleShellNl = {
   "console.nav.clients": "Cliënten",
   "console.nav.questionnaires": "Vragenlijsten",
   "console.nav.staff": "Medewerkers",
+  "console.nav.roles": "Rollen",
   "console.nav.settings": "Instellingen",
   "console.nav.audit": "Logboek",
   "console.sign_out": "Uitloggen",

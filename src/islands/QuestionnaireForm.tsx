@@ -199,7 +199,10 @@ export default function QuestionnaireForm(props: QuestionnaireFormProps) {
       setShowErrors(true);
       focusSummary();
     } else if (outcome.kind === "failed") {
+      // Keep the answers safe as a draft while the network is down; the client submits again.
+      dirtyRef.current = true;
       setSaveState({ kind: "retrying" });
+      schedule(RETRY_DELAYS_MS[0] ?? AUTOSAVE_DELAY_MS);
     } else {
       setSaveState(outcome);
     }

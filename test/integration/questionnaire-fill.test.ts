@@ -162,6 +162,30 @@ describe("questionnaire drafts", () => {
   });
 });
 
+describe("questionnaire prefill", () => {
+  it("shows initial values until a draft exists", async () => {
+    const resource = {
+      ...INTAKE,
+      item: [
+        ...INTAKE.item,
+        { linkId: "city", type: "string", text: "Woonplaats?", initial: [{ valueString: "Utrecht" }] },
+      ],
+    };
+    const { assignment, browser } = await assigned(resource);
+
+    const before = await (await browser.get(`/forms/${assignment.id}`)).text();
+    await putDraft(browser, assignment.id, {
+      baseRevision: 0,
+      answers: { city: [{ type: "string", value: "Zwolle" }] },
+    });
+    const after = await (await browser.get(`/forms/${assignment.id}`)).text();
+
+    expect(before).toContain('value="Utrecht"');
+    expect(after).toContain('value="Zwolle"');
+    expect(after).not.toContain('value="Utrecht"');
+  });
+});
+
 describe("questionnaire submission", () => {
   it("rejects unknown items, wrong types and out-of-range values", async () => {
     const { assignment, browser } = await assigned(INTAKE);

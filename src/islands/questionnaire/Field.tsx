@@ -100,7 +100,8 @@ export function Field({ question, id, values, error, labels, onChange }: FieldPr
     const chosen = values.filter((answer) => answer.type !== "other");
 
     const select = (answer: AnswerValue, checked: boolean) => {
-      if (!multiple) return onChange(checked ? [answer, ...(other ? [other] : [])] : values);
+      // A single answer is either an option or the free text, never both.
+      if (!multiple) return onChange(checked ? [answer] : values);
       const rest = chosen.filter((candidate) => !sameValue(candidate, answer));
       onChange([...(checked ? [...rest, answer] : rest), ...(other ? [other] : [])]);
     };
@@ -256,7 +257,9 @@ export function Field({ question, id, values, error, labels, onChange }: FieldPr
 }
 
 function sameValue(left: AnswerValue, right: AnswerValue): boolean {
-  if (left.type === "coding" && right.type === "coding") return left.value.code === right.value.code;
+  if (left.type === "coding" && right.type === "coding") {
+    return left.value.code === right.value.code && (left.value.system ?? "") === (right.value.system ?? "");
+  }
   return left.type === right.type && left.value === right.value;
 }
 

@@ -11,7 +11,7 @@ import {
   questionnaireVersions,
 } from "../../../db/schema";
 import type { Database } from "../db/client";
-import type { AnswerSet, Questionnaire } from "../questionnaires";
+import { type AnswerSet, isQuestion, type Questionnaire, type QuestionnaireItem } from "../questionnaires";
 import { parseStoredQuestionnaire } from "./stored-questionnaire";
 
 /** Everything the fill-in page and its endpoints need about one of the client's assignments. */
@@ -72,15 +72,29 @@ export async function loadFillState(
   const version = versionRows[0];
   if (!assignment || !version || assignment.status === "withdrawn") return null;
 
+  const questionnaire = parseStoredQuestionnaire(version.id, version.resourceJson);
   const draft = drafts[0] ?? null;
   const response = responses[0] ?? null;
   const answersJson = response?.answersJson ?? draft?.answersJson;
   return {
     assignment,
     version,
-    questionnaire: parseStoredQuestionnaire(version.id, version.resourceJson),
+    questionnaire,
     draft,
     response,
-    answers: answersJson ? (JSON.parse(answersJson) as AnswerSet) : {},
+    answers: answersJson ? (JSON.parse(answersJson) as AnswerSet) : initialAnswers(questionnaire),
   };
+}
+
+/** Returns the prefilled answers (`initial[x]`, `answerOption.initialSelected`) for a form without a draft. */
+function initialAnswers(questionnaire: Questionnaire): AnswerSet {
+  const answers: AnswerSet = {};
+  const walk = (items: QuestionnaireItem[]) => {
+    for (const item of items) {
+      if (isQuestion(item) && item.initial.length > 0) answers[item.linkId] = item.initial;
+      walk(item.items);
+    }
+  };
+  walk(questionnaire.items);
+  return answers;
 }

@@ -12,7 +12,7 @@ export interface DocumentUploadProps {
   formAction: string;
   returnTo: string;
   maxBytes: number;
-  /** Message of a refused upload when the form is shown again by the server. */
+  /** Message of a rejected upload when the form is shown again by the server. */
   initialError: string | null;
   labels: DocumentUploadLabels;
 }
@@ -42,8 +42,8 @@ function successLocation(body: unknown): string | null {
 
 /**
  * The document upload form. Without JavaScript it is a plain multipart form. With it, the file
- * goes to the upload endpoint as the raw body through XMLHttpRequest, which reports upload
- * progress for the progress bar; a refusal is shown beside the file field.
+ * goes to the upload endpoint as the raw body through XMLHttpRequest, whose upload progress
+ * drives the progress bar. A rejection is shown beside the file field.
  */
 export default function DocumentUpload(props: DocumentUploadProps) {
   const { labels } = props;

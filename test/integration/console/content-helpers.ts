@@ -7,7 +7,7 @@ import { createClient, createPractice } from "../support/fixtures";
 import { createStaffWithPermissions, signInStaff } from "../support/staff";
 import { dispatch } from "../support/worker";
 
-/** A practice with one client and a signed-in staff member holding exactly `permissions`. */
+/** Creates a practice with one client, and signs in a staff member holding exactly `permissions`. */
 export async function staffScenario(
   permissions: readonly Permission[],
   clientOverrides: Parameters<typeof createClient>[1] = {},
@@ -48,7 +48,7 @@ export function uploadRaw(
   browser: TestBrowser,
   clientId: string,
   fileName: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   query = "",
 ): Promise<Response> {
   return send(browser, "POST", `/practice/api/clients/${clientId}/documents${query}`, {
@@ -67,7 +67,7 @@ export function uploadForm(
   browser: TestBrowser,
   clientId: string,
   fileName: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   fields: Record<string, string> = {},
 ): Promise<Response> {
   const form = new FormData();
@@ -93,7 +93,7 @@ export function documentCount(clientId: string): Promise<number> {
 }
 
 /** Returns the hex SHA-256 of `bytes`. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -20,7 +20,7 @@ function staffAuditCount(staffId: string): Promise<number> {
 }
 
 describe("document permissions", () => {
-  it("refuses uploads and changes without documents.expose", async () => {
+  it("rejects uploads and changes without documents.expose", async () => {
     const { practice, client, staff, browser } = await staffScenario(["clients.read", "clients.read.all"]);
     const document = await createDocument(practice.id, client.id, { sharedAt: new Date() });
     const keysBefore = await storedDocumentKeys();
@@ -43,7 +43,7 @@ describe("document permissions", () => {
     expect(await staffAuditCount(staff.id)).toBe(0);
   });
 
-  it("refuses reading without clients.read", async () => {
+  it("rejects reading without clients.read", async () => {
     const { practice, client, browser } = await staffScenario(["documents.expose"]);
     const document = await createDocument(practice.id, client.id);
 

@@ -284,7 +284,7 @@ describe("document upload without JavaScript", () => {
     expect(new Uint8Array((await stored?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(bytes);
   });
 
-  it("shows a refused file again beside the file field", async () => {
+  it("shows a rejected file again beside the file field", async () => {
     const { client, browser } = await staffScenario(UPLOADER);
     const keysBefore = await storedDocumentKeys();
 
@@ -299,7 +299,7 @@ describe("document upload without JavaScript", () => {
     expect(await storedDocumentKeys()).toEqual(keysBefore);
   });
 
-  it("refuses a form without a file", async () => {
+  it("rejects a form without a file", async () => {
     const { client, browser } = await staffScenario(UPLOADER);
     const form = new FormData();
     form.set("return_to", `/practice/clients/${client.id}`);

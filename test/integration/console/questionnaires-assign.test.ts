@@ -139,7 +139,7 @@ describe("assigning questionnaires", () => {
     expect(await countRows("assignments", "client_id = ?", client.id)).toBe(0);
   });
 
-  it("refuses a questionnaire that is not active", async () => {
+  it("rejects a questionnaire that is not active", async () => {
     const { practice, client, browser } = await staffScenario(PRACTITIONER);
     const phq9 = await phq9Rows(browser, client.id, practice.id);
     await execute("UPDATE questionnaires SET status = 'draft' WHERE id = ?", phq9.nl);

@@ -130,7 +130,7 @@ describe("questionnaire library", () => {
     expect(row?.canonical_url).toBe("http://cardinalkit.org/questionnaires/skiplogicexample");
   });
 
-  it("refuses a questionnaire with errors, lists every path and stores nothing", async () => {
+  it("rejects a questionnaire with errors, lists every path and stores nothing", async () => {
     const { practice, browser } = await staffScenario(MANAGER);
     await browser.get("/practice/questionnaires");
     const questionnairesBefore = await countRows("questionnaires", "practice_id = ?", practice.id);
@@ -153,7 +153,7 @@ describe("questionnaire library", () => {
     expect(await countRows("questionnaire_versions", "practice_id = ?", practice.id)).toBe(versionsBefore);
   });
 
-  it("refuses the canonical URL of a built-in questionnaire", async () => {
+  it("rejects the canonical URL of a built-in questionnaire", async () => {
     const { practice, browser } = await staffScenario(MANAGER);
     await browser.get("/practice/questionnaires");
     const takeover = JSON.stringify({

@@ -19,7 +19,7 @@ async function assignmentRow(assignmentId: string) {
 }
 
 describe("questionnaire library permissions", () => {
-  it("refuses every library page and action without forms.manage", async () => {
+  it("rejects every library page and action without forms.manage", async () => {
     const { practice, staff, browser } = await staffScenario(["clients.read", "clients.read.all", "forms.assign"]);
     const version = await createQuestionnaireVersion(practice.id);
     const before = await questionnaireCount(practice.id);
@@ -63,7 +63,7 @@ describe("questionnaire library permissions", () => {
 });
 
 describe("client questionnaire permissions", () => {
-  it("refuses assigning and withdrawing without forms.assign", async () => {
+  it("rejects assigning and withdrawing without forms.assign", async () => {
     const { practice, client, staff, browser } = await staffScenario([
       "clients.read",
       "clients.read.all",
@@ -89,7 +89,7 @@ describe("client questionnaire permissions", () => {
     expect(await questionnaireAudits(staff.id)).toBe(0);
   });
 
-  it("refuses answers and their export without forms.read_answers", async () => {
+  it("rejects answers and their export without forms.read_answers", async () => {
     const { practice, client, staff, browser } = await staffScenario([
       "clients.read",
       "clients.read.all",
@@ -144,7 +144,7 @@ describe("client questionnaire permissions", () => {
     expect(await questionnaireAudits(staff.id)).toBe(0);
   });
 
-  it("refuses another practice's questionnaire in the assign form", async () => {
+  it("rejects another practice's questionnaire in the assign form", async () => {
     const { client, browser } = await staffScenario(["clients.read", "clients.read.all", "forms.assign"]);
     const other = await createPractice();
     const otherVersion = await createQuestionnaireVersion(other.id);

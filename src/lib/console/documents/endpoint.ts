@@ -20,10 +20,10 @@ export interface ClientFormAction {
 }
 
 /**
- * Builds a POST endpoint for a form on a client's documents or questionnaires: the permission
- * first (403), then the client in this practice and visible to the staff member (404, the same
- * for another practice's id), then the action, which returns the 303 redirect target. Errors
- * become the JSON error body with their status.
+ * Builds a POST endpoint for a form on a client's documents or questionnaires. It checks the
+ * permission first (403), then that the client is in this practice and visible to the staff
+ * member (404, the same for another practice's id). The action then returns the target of the
+ * 303 redirect. Errors become the JSON error body with their status.
  */
 export function clientFormEndpoint(
   permission: Permission,

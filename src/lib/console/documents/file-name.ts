@@ -3,9 +3,9 @@ import { MAX_FILE_NAME_CHARACTERS } from "./limits";
 export type FileNameResult = { ok: true; fileName: string } | { ok: false; reason: "missing_file" | "name_too_long" };
 
 /**
- * Cleans the original name of an uploaded file for storage and downloads. Any letters stay, such
- * as `Behandelplan – Jänsen (déf).pdf`; removed are a folder path that old browsers send, control
- * characters, and bidirectional overrides, which could make `rapport<U+202E>fdp.exe` read as `.pdf`.
+ * Cleans the original name of an uploaded file for storage and downloads. Any letters stay, as in
+ * `Behandelplan – Jänsen (déf).pdf`. Removed are a folder path that old browsers send, control
+ * characters, and bidirectional overrides, which could make `rapport<U+202E>fdp.exe` look like a PDF.
  */
 export function cleanFileName(raw: string): FileNameResult {
   const withoutPath = raw.slice(Math.max(raw.lastIndexOf("/"), raw.lastIndexOf("\\")) + 1);

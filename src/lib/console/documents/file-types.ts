@@ -31,11 +31,11 @@ export type FileTypeId = keyof typeof FILE_TYPES;
 export const ZIP_TYPES = ["docx", "xlsx", "pptx", "odt", "ods", "odp"] as const satisfies readonly FileTypeId[];
 export type ZipTypeId = (typeof ZIP_TYPES)[number];
 
-/** Types stored in an OLE2 compound file (Office 97–2003), told apart by the file name's extension. */
+/** Types stored in an OLE2 compound file (Office 97–2003), distinguished only by the file name's extension. */
 const OLE2_TYPES = ["doc", "xls", "ppt"] as const satisfies readonly FileTypeId[];
 
-/** Why an upload was refused; each reason has its own message in the dictionary. */
-export const UPLOAD_REJECTIONS = [
+/** Reasons for rejecting an upload. Each has its own message in the dictionary. */
+export const REJECTION_REASONS = [
   "missing_file",
   "missing_length",
   "name_too_long",
@@ -51,11 +51,11 @@ export const UPLOAD_REJECTIONS = [
   "unsupported_type",
   "damaged_office_file",
 ] as const;
-export type UploadRejection = (typeof UPLOAD_REJECTIONS)[number];
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export type Detection =
   | { ok: true; type: FileTypeId }
-  | { ok: false; reason: UploadRejection; detected?: FileTypeId; extension?: string };
+  | { ok: false; reason: RejectionReason; detected?: FileTypeId; extension?: string };
 
 const HTML_EXTENSIONS = new Set(["html", "htm", "xhtml", "shtml", "mht", "mhtml", "hta"]);
 const SVG_EXTENSIONS = new Set(["svg", "svgz"]);
@@ -120,8 +120,8 @@ function binaryType(head: Uint8Array): FileTypeId | null {
 }
 
 /**
- * The text of the first bytes for the markup check: UTF-16 when a byte order mark says so,
- * else UTF-8 with invalid bytes replaced, which also reads Windows-1252 markup correctly.
+ * Decodes the first bytes for the markup check: as UTF-16 after a UTF-16 byte order mark, else
+ * as UTF-8 with invalid bytes replaced, which keeps the ASCII markup of Windows-1252 text intact.
  */
 function headText(head: Uint8Array): string {
   if (startsWith(head, [0xff, 0xfe])) return new TextDecoder("utf-16le").decode(head);
@@ -129,8 +129,8 @@ function headText(head: Uint8Array): string {
   return new TextDecoder("utf-8").decode(head);
 }
 
-/** Returns the reason to refuse text that a browser would run or render as a page, or null. */
-function markupRejection(text: string): UploadRejection | null {
+/** Returns the reason to reject text that a browser would run or render as a page, or null. */
+function markupRejection(text: string): RejectionReason | null {
   const lower = text.toLowerCase();
   if (lower.includes("<svg")) return "svg";
   if (/<!doctype\s+html|<html|<head[\s>]|<body[\s>]|<iframe|<frameset|<object[\s>]|<embed[\s>]/.test(lower)) {
@@ -154,7 +154,7 @@ function isPlainText(head: Uint8Array): boolean {
   return true;
 }
 
-function rejectionForExtension(extension: string): UploadRejection | null {
+function rejectionForExtension(extension: string): RejectionReason | null {
   if (HTML_EXTENSIONS.has(extension)) return "html";
   if (SVG_EXTENSIONS.has(extension)) return "svg";
   if (SCRIPT_EXTENSIONS.has(extension)) return "script";
@@ -171,8 +171,8 @@ function withExtension(type: FileTypeId, extension: string): Detection {
 /**
  * Decides the type of an upload from its first bytes (`head`, up to a few kilobytes) and the
  * extension of its name. The bytes decide: a name never makes HTML, SVG, a script or a program
- * acceptable, and a name that does not fit the bytes is refused too. ZIP-based types get a
- * provisional answer here; `checkZipEntries` confirms them when the whole file has arrived.
+ * acceptable, and a name that does not fit the bytes is rejected too. ZIP-based types get a
+ * provisional result here, and `checkZipEntries` confirms them when the whole file has arrived.
  */
 export function detectFileType(head: Uint8Array, fileName: string): Detection {
   const extension = fileExtension(fileName);

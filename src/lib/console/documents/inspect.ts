@@ -1,5 +1,6 @@
 import { encodeHexLowerCase } from "@oslojs/encoding";
 
+import { concatBytes } from "./body-stream";
 import { type Detection, detectFileType, type FileTypeId, ZIP_TYPES, type ZipTypeId } from "./file-types";
 import { checkZipEntries, ZIP_TAIL_BYTES } from "./zip";
 
@@ -9,16 +10,16 @@ const WorkersDigestStream = (crypto as Crypto & { DigestStream: typeof DigestStr
 /** Bytes held back at the start of an upload until its type is decided; nothing is stored before. */
 export const HEAD_BYTES = 8 * 1024;
 
-export type UploadRefusal = Extract<Detection, { ok: false }>;
+export type UploadRejection = Extract<Detection, { ok: false }>;
 
-/** Raised inside the upload stream when the bytes are refused; it aborts the write to R2. */
-export class UploadRefusedError extends Error {
-  readonly refusal: UploadRefusal;
+/** Raised inside the upload stream when the bytes are rejected; it aborts the write to R2. */
+export class UploadRejectedError extends Error {
+  readonly rejection: UploadRejection;
 
-  constructor(refusal: UploadRefusal) {
-    super(`upload refused: ${refusal.reason}`);
-    this.name = "UploadRefusedError";
-    this.refusal = refusal;
+  constructor(rejection: UploadRejection) {
+    super(`upload rejected: ${rejection.reason}`);
+    this.name = "UploadRejectedError";
+    this.rejection = rejection;
   }
 }
 
@@ -27,17 +28,6 @@ export interface InspectedFile {
   sizeBytes: number;
   /** Hex SHA-256 of every byte that passed through. */
   sha256: string;
-}
-
-function concat(pieces: Uint8Array[]): Uint8Array {
-  const total = pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, offset);
-    offset += piece.byteLength;
-  }
-  return bytes;
 }
 
 /** Keeps copies of the last `capacity` bytes of a stream. */
@@ -59,7 +49,7 @@ class TailBuffer {
   }
 
   bytes(): Uint8Array {
-    const all = concat(this.pieces);
+    const all = concatBytes(this.pieces);
     return all.subarray(Math.max(0, all.byteLength - this.capacity));
   }
 }
@@ -69,15 +59,16 @@ function isZipType(type: FileTypeId): type is ZipTypeId {
 }
 
 /**
- * A pass-through stream for an upload's bytes that refuses what must not be stored. It holds the
+ * A pass-through stream for an upload's bytes that rejects what must not be stored. It keeps the
  * first `HEAD_BYTES` back until `detectFileType` accepts them, counts bytes against `maxBytes`,
  * hashes everything with SHA-256 as it flows, and for ZIP-based types checks the central
- * directory at the end. A refusal errors the stream, so the R2 write it feeds fails and stores
- * nothing; `refusal` then says why, and `result` is set only after the last byte passed.
+ * directory at the end. A rejection of the type or the size errors the stream, so the R2 write
+ * it feeds fails. A damaged ZIP is only found at the end and lets the stream finish. Either way
+ * `rejection` contains the reason, and `result` is set only for a file that passed every check.
  */
 export class UploadInspector {
   readonly stream: TransformStream<Uint8Array, Uint8Array>;
-  refusal: UploadRefusal | null = null;
+  rejection: UploadRejection | null = null;
   result: InspectedFile | null = null;
 
   private readonly digest = new WorkersDigestStream("SHA-256");
@@ -99,14 +90,14 @@ export class UploadInspector {
     });
   }
 
-  private refuse(refusal: UploadRefusal): never {
-    this.refusal = refusal;
-    throw new UploadRefusedError(refusal);
+  private reject(rejection: UploadRejection): never {
+    this.rejection = rejection;
+    throw new UploadRejectedError(rejection);
   }
 
   private async transform(chunk: Uint8Array, controller: TransformStreamDefaultController<Uint8Array>) {
     this.total += chunk.byteLength;
-    if (this.total > this.maxBytes) this.refuse({ ok: false, reason: "too_large" });
+    if (this.total > this.maxBytes) this.reject({ ok: false, reason: "too_large" });
     await this.digestWriter.write(chunk);
 
     if (this.type) {
@@ -122,28 +113,33 @@ export class UploadInspector {
 
   /** Decides the type from the held-back bytes and releases them downstream. */
   private decide(controller: TransformStreamDefaultController<Uint8Array>) {
-    const held = concat(this.headPieces);
+    const heldBack = concatBytes(this.headPieces);
     this.headPieces = [];
-    this.head = held.subarray(0, HEAD_BYTES);
+    this.head = heldBack.subarray(0, HEAD_BYTES);
 
     const detection = detectFileType(this.head, this.fileName);
-    if (!detection.ok) this.refuse(detection);
+    if (!detection.ok) this.reject(detection);
 
     this.type = detection.type;
     if (isZipType(detection.type)) {
       this.tail = new TailBuffer(ZIP_TAIL_BYTES);
-      this.tail.push(held);
+      this.tail.push(heldBack);
     }
-    controller.enqueue(held);
+    controller.enqueue(heldBack);
   }
 
   private async flush(controller: TransformStreamDefaultController<Uint8Array>) {
     if (!this.type) this.decide(controller);
     const type = this.type;
-    if (!type || !this.head) this.refuse({ ok: false, reason: "empty" });
+    if (!type || !this.head) this.reject({ ok: false, reason: "empty" });
 
+    // NOTE: this rejection lets the stream finish and the caller deletes the object. Aborting a
+    // put that reads a FixedLengthStream made workerd log an uncaught "client disconnected" error
+    // (local R2 of wrangler 4.164).
     if (isZipType(type) && !checkZipEntries(type, this.head, this.tail?.bytes() ?? new Uint8Array(), this.total)) {
-      this.refuse({ ok: false, reason: "damaged_office_file", detected: type });
+      this.rejection = { ok: false, reason: "damaged_office_file", detected: type };
+      await this.digestWriter.close();
+      return;
     }
 
     await this.digestWriter.close();

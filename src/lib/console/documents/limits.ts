@@ -6,9 +6,9 @@ export const MAX_DOCUMENT_BYTES = 100_000_000;
 
 /**
  * Room for the form fields and part headers around the file in a multipart upload, in bytes. A
- * multipart body larger than the file limit plus this is refused before it is read.
+ * multipart body larger than the file limit plus this is rejected before it is read.
  */
 export const MAX_MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-/** Longest original file name stored, in characters (Unicode code points). */
+/** Maximum length of a stored original file name, in characters (Unicode code points). */
 export const MAX_FILE_NAME_CHARACTERS = 255;

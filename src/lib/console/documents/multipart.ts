@@ -26,7 +26,7 @@ export interface MultipartOptions {
   maxFieldBytes: number;
 }
 
-/** Longest block of part headers accepted, in bytes. */
+/** Maximum size of the header block of one part, in bytes. */
 const MAX_HEADER_BYTES = 16 * 1024;
 const CRLF = new Uint8Array([0x0d, 0x0a]);
 const HEADER_END = new Uint8Array([0x0d, 0x0a, 0x0d, 0x0a]);
@@ -94,9 +94,9 @@ function parseHeaders(bytes: Uint8Array): { name: string; fileName: string | nul
 type State = "preamble" | "delimiter" | "headers" | "body" | "done";
 
 /**
- * Reads a multipart body to its end. File parts stream into the writable `onFile` returns, which
- * is closed at the end of the part (or aborted when the body breaks off); the text fields are
- * returned. Write errors of a file's stream propagate, so a refused file stops the reading.
+ * Reads a multipart body to its end and returns the text fields. Each file part streams into the
+ * writable that `onFile` returns, which is closed at the end of the part and aborted when the
+ * body breaks off. Write errors of that stream propagate, so a rejected file stops the reading.
  */
 export async function readMultipart(
   body: ReadableStream<Uint8Array>,

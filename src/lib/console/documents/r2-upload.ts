@@ -2,8 +2,8 @@ import { env } from "cloudflare:workers";
 
 /**
  * Size of each part when a stream of unknown length goes to R2 as a multipart upload, in bytes.
- * R2 needs every part but the last to be at least 5 MiB and all of the same size; one part is
- * the most an upload holds in memory.
+ * R2 needs every part but the last to be at least 5 MiB and all of the same size. One part is
+ * the most that an upload keeps in memory.
  */
 export const R2_PART_BYTES = 8 * 1024 * 1024;
 
@@ -26,8 +26,8 @@ export async function putStream(
 
 /**
  * Streams `body` of unknown length into R2. A body that fits in one part is written with one
- * `put`; a longer one becomes a multipart upload of `R2_PART_BYTES` parts, aborted when `body`
- * errors, so a failed upload leaves no object behind.
+ * `put`. A longer one becomes a multipart upload of `R2_PART_BYTES` parts, which is aborted when
+ * `body` errors, so a failed upload leaves no object behind.
  */
 export async function putStreamOfUnknownLength(
   key: string,

@@ -4,7 +4,7 @@ import type { Locale } from "../../i18n/locales";
 import type { StaffContext } from "../staff-context";
 import { decodeFileNameHeader } from "./file-name";
 import { MAX_DOCUMENT_BYTES } from "./limits";
-import { refusalResponse } from "./refusal";
+import { rejectionResponse } from "./rejection";
 import { clientReturnPath, withNotice } from "./return-path";
 import { recordUploadedDocument, storeUploadedFile } from "./upload";
 
@@ -34,26 +34,26 @@ interface RawUploadInput {
  * Stores a file sent as the raw request body (the upload island's XMLHttpRequest), named by
  * the `X-File-Name` header, with `?share=1` and `?acknowledgement=1` for the options. The
  * Content-Length is required: it is checked against the limit before any byte is read, and R2
- * receives the body as a stream of that length. Answers 201 with the document, or the JSON
- * error of the refusal (413 too large, 415 wrong type, 400 otherwise).
+ * receives the body as a stream of that length. Responds with 201 and the document, or with
+ * the JSON error of the rejection (413 too large, 415 wrong type, 400 otherwise).
  */
 export async function handleRawUpload(db: Database, input: RawUploadInput): Promise<Response> {
   const { request, url, locale } = input;
   const lengthHeader = request.headers.get("content-length");
   const length = lengthHeader === null || !/^\d+$/.test(lengthHeader) ? null : Number(lengthHeader);
-  const refuse = (reason: "missing_length" | "too_large" | "missing_file" | "empty") => {
+  const reject = (reason: "missing_length" | "too_large" | "missing_file" | "empty") => {
     void request.body?.cancel().catch(() => undefined);
-    return refusalResponse(locale, { ok: false, reason });
+    return rejectionResponse(locale, { ok: false, reason });
   };
 
-  if (length === null) return refuse("missing_length");
-  if (length > MAX_DOCUMENT_BYTES) return refuse("too_large");
+  if (length === null) return reject("missing_length");
+  if (length > MAX_DOCUMENT_BYTES) return reject("too_large");
   const fileName = decodeFileNameHeader(request.headers.get(FILE_NAME_HEADER));
-  if (fileName === null) return refuse("missing_file");
-  if (length === 0 || !request.body) return refuse("empty");
+  if (fileName === null) return reject("missing_file");
+  if (length === 0 || !request.body) return reject("empty");
 
   const stored = await storeUploadedFile({ fileName, body: request.body, length });
-  if (!stored.ok) return refusalResponse(locale, stored.refusal);
+  if (!stored.ok) return rejectionResponse(locale, stored.rejection);
 
   const share = url.searchParams.get("share") === "1";
   const requestAcknowledgement = url.searchParams.get("acknowledgement") === "1";

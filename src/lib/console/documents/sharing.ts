@@ -52,7 +52,7 @@ function change(
 }
 
 /**
- * Shares, unshares or asks acknowledgement of one document of the client. The update only
+ * Shares, unshares or requests acknowledgement of one document of the client. The update only
  * applies from a state where the action makes sense, so a repeated click changes nothing and
  * writes no audit event. Unsharing takes effect at once: every client read checks `unshared_at`.
  */

@@ -14,7 +14,7 @@ export interface DocumentUploadLabels {
   uploading: string;
   /** Visible progress line with `{percent}`, `{loaded}` and `{total}`. */
   progress: string;
-  /** What screen readers hear in steps of 25 %, with `{percent}`. */
+  /** Progress announced to screen readers in steps of 25 %, with `{percent}`. */
   progressAnnouncement: string;
   cancel: string;
   cancelled: string;

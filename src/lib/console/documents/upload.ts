@@ -4,9 +4,10 @@ import type { Database } from "../../db/client";
 import { newId } from "../../db/client";
 import { documentKind } from "../../documents/kind";
 import { newStorageKey } from "../../files/r2";
+import { type PeekedBody, peekBody } from "./body-stream";
 import { cleanFileName } from "./file-name";
-import { FILE_TYPES, type FileTypeId } from "./file-types";
-import { type InspectedFile, UploadInspector, type UploadRefusal } from "./inspect";
+import { detectFileType, FILE_TYPES, type FileTypeId } from "./file-types";
+import { HEAD_BYTES, type InspectedFile, UploadInspector, type UploadRejection } from "./inspect";
 import { MAX_DOCUMENT_BYTES } from "./limits";
 import { deleteStoredObject, putStream, putStreamOfUnknownLength } from "./r2-upload";
 
@@ -14,7 +15,7 @@ import { deleteStoredObject, putStream, putStreamOfUnknownLength } from "./r2-up
 export interface UploadSource {
   fileName: string;
   body: ReadableStream<Uint8Array>;
-  /** Exact size in bytes, or null when only the end of the stream tells (a multipart form). */
+  /** Exact size in bytes, or null when only the end of the stream shows it (a multipart form). */
   length: number | null;
 }
 
@@ -24,42 +25,58 @@ export interface StoredFile extends InspectedFile {
   fileName: string;
 }
 
-export type StoreResult = { ok: true; file: StoredFile } | { ok: false; refusal: UploadRefusal };
+export type StoreResult = { ok: true; file: StoredFile } | { ok: false; rejection: UploadRejection };
 
 /**
  * Streams an upload into R2 under a new opaque key while checking it (`UploadInspector`): the
- * type from the first bytes, the size limit, SHA-256. A refused or broken-off upload stores
+ * type from the first bytes, the size limit, SHA-256. A rejected or broken-off upload stores
  * nothing and returns why.
  */
 export async function storeUploadedFile(source: UploadSource): Promise<StoreResult> {
   const name = cleanFileName(source.fileName);
   if (!name.ok) {
     await source.body.cancel().catch(() => undefined);
-    return { ok: false, refusal: { ok: false, reason: name.reason } };
+    return { ok: false, rejection: { ok: false, reason: name.reason } };
   }
   if (source.length !== null && source.length > MAX_DOCUMENT_BYTES) {
     await source.body.cancel().catch(() => undefined);
-    return { ok: false, refusal: { ok: false, reason: "too_large" } };
+    return { ok: false, rejection: { ok: false, reason: "too_large" } };
+  }
+
+  // The type is decided before any byte is written to R2, so most rejections never start a write.
+  let peeked: PeekedBody;
+  try {
+    peeked = await peekBody(source.body, HEAD_BYTES);
+  } catch (error) {
+    console.warn("[documents] upload broke off before its type was known", error);
+    return { ok: false, rejection: { ok: false, reason: "interrupted" } };
+  }
+  const detection = detectFileType(peeked.head.subarray(0, HEAD_BYTES), name.fileName);
+  if (!detection.ok) {
+    await peeked.body.cancel().catch(() => undefined);
+    return { ok: false, rejection: detection };
   }
 
   const storageKey = newStorageKey("documents");
   const inspector = new UploadInspector(name.fileName, MAX_DOCUMENT_BYTES);
-  const checked = source.body.pipeThrough(inspector.stream);
+  // A failed pipe shows up as the failed write to R2 below, so its own promise only needs a handler.
+  const piping = peeked.body.pipeTo(inspector.stream.writable).catch(() => undefined);
+  const checked = inspector.stream.readable;
   try {
     if (source.length === null) await putStreamOfUnknownLength(storageKey, checked);
     else await putStream(storageKey, checked, source.length);
   } catch (error) {
-    // A put can finish once the declared length arrived even though the check at the end then
-    // refused the file, so the key is deleted whatever stage failed.
+    await piping;
     await deleteStoredObject(storageKey).catch(() => undefined);
-    if (inspector.refusal) return { ok: false, refusal: inspector.refusal };
+    if (inspector.rejection) return { ok: false, rejection: inspector.rejection };
     console.warn(`[documents] upload broke off key=${storageKey}`, error);
-    return { ok: false, refusal: { ok: false, reason: "interrupted" } };
+    return { ok: false, rejection: { ok: false, reason: "interrupted" } };
   }
 
+  // The ZIP check at the end rejects without failing the write, so its object is deleted here.
   if (!inspector.result) {
     await deleteStoredObject(storageKey);
-    return { ok: false, refusal: { ok: false, reason: "interrupted" } };
+    return { ok: false, rejection: inspector.rejection ?? { ok: false, reason: "interrupted" } };
   }
   return { ok: true, file: { ...inspector.result, storageKey, fileName: name.fileName } };
 }

@@ -9,6 +9,8 @@ export const ZIP_TAIL_BYTES = 1024 * 1024;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_FILE_HEADER = 0x04034b50;
+const ZIP64_END_LOCATOR = 0x07064b50;
+const ZIP64_END_OF_CENTRAL_DIRECTORY = 0x06064b50;
 const END_RECORD_BYTES = 22;
 const MAX_COMMENT_BYTES = 0xffff;
 
@@ -21,8 +23,8 @@ function view(bytes: Uint8Array): DataView {
 
 /**
  * Returns the names in the central directory, read from the last bytes of the file (`tail`) and
- * the file's size, or null when the directory is not there or not whole (a damaged file, or a
- * ZIP64 archive, which no Office document under the upload limit needs).
+ * the file's size. Returns null when the directory is missing or not whole, as in a damaged or
+ * truncated file.
  */
 export function centralDirectoryNames(tail: Uint8Array, fileSize: number): string[] | null {
   const data = view(tail);
@@ -33,14 +35,36 @@ export function centralDirectoryNames(tail: Uint8Array, fileSize: number): strin
     const commentLength = data.getUint16(position + 20, true);
     if (position + END_RECORD_BYTES + commentLength !== tail.byteLength) continue;
 
-    const entryCount = data.getUint16(position + 10, true);
-    const directorySize = data.getUint32(position + 12, true);
-    const directoryOffset = data.getUint32(position + 16, true);
+    let entryCount = data.getUint16(position + 10, true);
+    let directorySize = data.getUint32(position + 12, true);
+    let directoryOffset = data.getUint32(position + 16, true);
+    if (entryCount === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+      // Some writers use the ZIP64 record even for small files; its fields hold the real values.
+      const zip64 = zip64Directory(data, position, fileSize - tail.byteLength);
+      if (!zip64) return null;
+      ({ entryCount, directorySize, directoryOffset } = zip64);
+    }
     const start = directoryOffset - (fileSize - tail.byteLength);
     if (start < 0 || start + directorySize > position) return null;
     return readEntries(tail, start, start + directorySize, entryCount);
   }
   return null;
+}
+
+/** Reads the ZIP64 end-of-central-directory record that the locator before `endPosition` points at. */
+function zip64Directory(data: DataView, endPosition: number, tailStart: number) {
+  const locator = endPosition - 20;
+  if (locator < 0 || data.getUint32(locator, true) !== ZIP64_END_LOCATOR) return null;
+
+  const record = Number(data.getBigUint64(locator + 8, true)) - tailStart;
+  if (record < 0 || record + 56 > locator || data.getUint32(record, true) !== ZIP64_END_OF_CENTRAL_DIRECTORY) {
+    return null;
+  }
+  return {
+    entryCount: Number(data.getBigUint64(record + 32, true)),
+    directorySize: Number(data.getBigUint64(record + 40, true)),
+    directoryOffset: Number(data.getBigUint64(record + 48, true)),
+  };
 }
 
 function readEntries(tail: Uint8Array, start: number, end: number, entryCount: number): string[] | null {
@@ -84,9 +108,9 @@ export function openDocumentMimetype(head: Uint8Array): string | null {
 }
 
 /**
- * Checks that a whole ZIP upload is the Office or OpenDocument file its name says: OOXML needs
- * `[Content_Types].xml` and its main folder (`word/`, `xl/`, `ppt/`); OpenDocument needs the
- * matching `mimetype` entry first and a `content.xml`.
+ * Checks that a whole ZIP upload is the Office or OpenDocument file its extension names. OOXML
+ * needs `[Content_Types].xml` and its main folder (`word/`, `xl/`, `ppt/`). OpenDocument needs
+ * the matching `mimetype` entry first and a `content.xml`.
  */
 export function checkZipEntries(type: ZipTypeId, head: Uint8Array, tail: Uint8Array, fileSize: number): boolean {
   const names = centralDirectoryNames(tail, fileSize);

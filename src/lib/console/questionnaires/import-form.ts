@@ -19,8 +19,8 @@ export type ImportFormResult =
   | { ok: false; status: number; error: MessageKey | null; report: ImportIssue[]; values: ImportFormValues };
 
 /**
- * Handles the import form: the JSON comes from the chosen file, else from the text field. An
- * accepted questionnaire is stored as a draft and the result names its page; a refused one
+ * Handles the import form, with the JSON from the chosen file or else from the text field. An
+ * accepted questionnaire is stored as a draft, and the result names its page. A rejected one
  * returns the import report and the JSON text, so the form shows both again.
  */
 export async function submitImportForm(
@@ -69,5 +69,5 @@ export async function submitImportForm(
     };
   }
   if (result.reason === "built_in") return fail(422, "console.library.import.error.built_in", result.report);
-  return fail(422, "console.library.import.error.refused", result.report);
+  return fail(422, "console.library.import.error.rejected", result.report);
 }

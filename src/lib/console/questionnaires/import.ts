@@ -13,7 +13,7 @@ export const MAX_QUESTIONNAIRE_JSON_BYTES = 1_000_000;
 
 export type LibraryImportResult =
   | { ok: true; questionnaireId: string; versionNumber: number; report: ImportIssue[] }
-  | { ok: false; reason: "refused"; report: ImportIssue[] }
+  | { ok: false; reason: "rejected"; report: ImportIssue[] }
   | { ok: false; reason: "built_in"; report: ImportIssue[] };
 
 export interface LibraryImportInput {
@@ -35,14 +35,14 @@ function portalLanguage(tag: string | undefined): Locale | null {
 
 /**
  * Imports a FHIR R4 Questionnaire into the practice's library. Stores nothing when the importer
- * refuses it. An accepted one becomes a new questionnaire, or the next version of the one with
- * the same canonical URL and language; either way it is a draft, so no client receives it
+ * rejects it. An accepted one becomes a new questionnaire, or the next version of the one with
+ * the same canonical URL and language. Either way it is a draft, so no client receives it
  * before someone activates it. Versions already assigned stay as they are. The canonical URLs of
  * the built-in PHQ-9 and GAD-7 are reserved, because their scoring depends on their exact items.
  */
 export async function importIntoLibrary(db: Database, input: LibraryImportInput): Promise<LibraryImportResult> {
   const result = importQuestionnaire(input.json);
-  if (!result.ok) return { ok: false, reason: "refused", report: result.report };
+  if (!result.ok) return { ok: false, reason: "rejected", report: result.report };
 
   const { questionnaire, report } = result;
   if (questionnaire.url && BUILT_IN_URLS.has(questionnaire.url)) return { ok: false, reason: "built_in", report };

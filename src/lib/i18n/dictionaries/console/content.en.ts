@@ -198,7 +198,7 @@ export const consoleContentEn = {
   "console.library.import.submit": "Check and import",
   "console.library.import.error.too_large": "The questionnaire is larger than 1 MB. Import a smaller file.",
   "console.library.import.error.missing": "Choose a JSON file or paste the JSON of a questionnaire.",
-  "console.library.import.error.refused":
+  "console.library.import.error.rejected":
     "The questionnaire was not imported because of the errors below. Nothing was stored.",
   "console.library.import.error.built_in":
     "This questionnaire has the canonical URL of a built-in questionnaire (PHQ-9 or GAD-7), which cannot be replaced. Nothing was stored.",

@@ -204,7 +204,7 @@ export const consoleContentNl = {
   "console.library.import.submit": "Controleren en importeren",
   "console.library.import.error.too_large": "De vragenlijst is groter dan 1 MB. Importeer een kleiner bestand.",
   "console.library.import.error.missing": "Kies een JSON-bestand of plak de JSON van een vragenlijst.",
-  "console.library.import.error.refused":
+  "console.library.import.error.rejected":
     "De vragenlijst is niet geïmporteerd vanwege de fouten hieronder. Er is niets opgeslagen.",
   "console.library.import.error.built_in":
     "Deze vragenlijst heeft de canonieke URL van een ingebouwde vragenlijst (PHQ-9 of GAD-7), die niet kan worden vervangen. Er is niets opgeslagen.",

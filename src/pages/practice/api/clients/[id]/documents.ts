@@ -8,7 +8,7 @@ import { clientIpAddress } from "../../../../../lib/web/request";
 
 /**
  * Upload of one document for the client, the file as the raw body (the upload island). Needs
- * `documents.expose`; answers 201 with the document or a JSON error.
+ * `documents.expose`, and responds with 201 and the document or with a JSON error.
  */
 export const POST: APIRoute = async ({ locals, params, request, url }) => {
   try {

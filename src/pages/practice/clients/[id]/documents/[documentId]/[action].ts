@@ -10,7 +10,7 @@ const ACTIONS_BY_PATH: Record<string, DocumentAction> = {
   "request-acknowledgement": "request_acknowledgement",
 };
 
-/** Shares, unshares or asks acknowledgement of one document (`documents.expose`), then goes back with a notice. */
+/** Shares, unshares or requests acknowledgement of one document (`documents.expose`), then goes back with a notice. */
 export const POST = clientFormEndpoint(
   "documents.expose",
   async ({ db, staff, client, form, ipAddress, now, context }) => {

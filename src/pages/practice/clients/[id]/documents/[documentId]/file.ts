@@ -9,8 +9,8 @@ import { AppError, responseForError } from "../../../../../../lib/http/errors";
 import { clientIpAddress } from "../../../../../../lib/web/request";
 
 /**
- * The document's bytes for staff (`clients.read`), always as a download under its original
- * name, whatever its share state. Each download is audited with the staff member as actor.
+ * Sends the document's bytes to staff (`clients.read`) as a download under its original name,
+ * whatever its share state. Each download is audited with the staff member as actor.
  */
 export const GET: APIRoute = async ({ locals, params, request }) => {
   try {

@@ -89,6 +89,14 @@ describe("client questionnaire permissions", () => {
     expect(await questionnaireAudits(staff.id)).toBe(0);
   });
 
+  it("rejects the questionnaires page without clients.read", async () => {
+    const { client, browser } = await staffScenario(["forms.assign", "forms.read_answers"]);
+
+    const response = await browser.get(`/practice/clients/${client.id}/questionnaires`);
+
+    expect(response.status).toBe(403);
+  });
+
   it("rejects answers and their export without forms.read_answers", async () => {
     const { practice, client, staff, browser } = await staffScenario([
       "clients.read",

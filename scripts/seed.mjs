@@ -14,6 +14,7 @@ import {
   DEMO_CLIENT_STAFF,
   DEMO_STAFF_ROLES,
   demoAssignments,
+  demoCompletedResponse,
   demoDocuments,
   demoQuestionnaires,
 } from "./seed/demo-content.mjs";
@@ -125,6 +126,18 @@ async function seedQuestionnaires() {
       )
       .run();
   }
+
+  const completed = demoAssignments().find((assignment) => assignment.completedDaysAgo !== undefined);
+  const completedAt = now - completed.completedDaysAgo * day;
+  const response = demoCompletedResponse(completedAt);
+  await DB.prepare(
+    `INSERT INTO questionnaire_responses (id, practice_id, client_id, assignment_id, questionnaire_version_id,
+      answers_json, resource_json, authored_at)
+     SELECT ?, practice_id, client_id, id, questionnaire_version_id, ?, ?, completed_at FROM assignments WHERE id = ?
+     ON CONFLICT DO NOTHING`,
+  )
+    .bind(response.id, JSON.stringify(response.answers), JSON.stringify(response.resource), response.assignmentId)
+    .run();
 }
 
 /** Gives both demo practices the system roles and their staff members a role each. */

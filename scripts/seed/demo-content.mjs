@@ -132,6 +132,34 @@ export async function demoQuestionnaires() {
   return [...own, ...builtIn];
 }
 
+/**
+ * The submitted answers of the completed demo assignment (a weekly check-in), with the FHIR
+ * QuestionnaireResponse the console shows and exports.
+ */
+export function demoCompletedResponse(completedAt) {
+  const answers = {
+    stemming: [{ type: "integer", value: 7 }],
+    oefening: [{ type: "boolean", value: true }],
+  };
+  const resource = {
+    resourceType: "QuestionnaireResponse",
+    id: "rsp_demo_completed",
+    questionnaire: "https://veranda.example/fhir/Questionnaire/demo-check-in|1",
+    status: "completed",
+    subject: { reference: "Patient/cli_sanne" },
+    authored: new Date(completedAt).toISOString(),
+    item: [
+      {
+        linkId: "stemming",
+        text: "Hoe was je stemming deze week, van 1 (slecht) tot 10 (goed)?",
+        answer: [{ valueInteger: 7 }],
+      },
+      { linkId: "oefening", text: "Heb je de ademhalingsoefening gedaan?", answer: [{ valueBoolean: true }] },
+    ],
+  };
+  return { id: "rsp_demo_completed", assignmentId: "asg_demo_completed", answers, resource };
+}
+
 /** Assignments for Sanne in every state: overdue, due today, due later, undated, completed. */
 export function demoAssignments() {
   return [

@@ -11,8 +11,19 @@ import { parseArgs } from "node:util";
 
 import { SYSTEM_ROLES } from "../src/lib/console/permissions";
 
+const USAGE = `Usage: npm run practice:create -- --slug SLUG --name NAME --admin-email EMAIL [options]
+
+  --slug SLUG          subdomain of the practice: a-z, 0-9 and hyphens
+  --name NAME          name of the practice, shown in the portal and emails
+  --admin-email EMAIL  email address of the first admin, who signs in at /practice/login
+  --admin-name NAME    name of the first admin (default: the email address)
+  --remote             write to the deployed database (wrangler --remote --env production)
+  --persist-to DIR     local state folder (default: wrangler's .wrangler/state)
+  --help               show this text`;
+
 const { values } = parseArgs({
   options: {
+    help: { type: "boolean", default: false },
     slug: { type: "string" },
     name: { type: "string" },
     "admin-email": { type: "string" },
@@ -23,9 +34,17 @@ const { values } = parseArgs({
 });
 
 function fail(message: string): never {
-  console.error(`practice:create: ${message}`);
+  console.error(`practice:create: ${message}\n\n${USAGE}`);
   process.exit(2);
 }
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!values.slug) fail("--slug is missing");
+if (!values.name) fail("--name is missing");
+if (!values["admin-email"]) fail("--admin-email is missing");
 
 const slug = values.slug?.trim().toLowerCase() ?? "";
 const name = values.name?.trim() ?? "";
@@ -69,7 +88,10 @@ const target = values.remote
   : ["--local", ...(values["persist-to"] ? ["--persist-to", values["persist-to"]] : [])];
 try {
   execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", ...target], { stdio: "inherit" });
-  execFileSync("npx", ["wrangler", "d1", "execute", "DB", ...target, "--file", file], { stdio: "inherit" });
+  // wrangler prints one result object per statement; only its errors matter here.
+  execFileSync("npx", ["wrangler", "d1", "execute", "DB", ...target, "--file", file], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 } catch {
   fail(
     `creating the practice failed; the slug "${slug}" or the address may already be in use (see wrangler's output above)`,
@@ -77,7 +99,8 @@ try {
 } finally {
   rmSync(directory, { recursive: true, force: true });
 }
-console.log(
-  `practice:create: created "${name}" at ${slug}.<portal domain> (local development: http://${slug}.localhost:4321)`,
-);
+const where = values.remote
+  ? `${slug}.<PORTAL_DOMAIN of env.production in wrangler.jsonc>`
+  : `http://${slug}.localhost:4321 (with npm run dev)`;
+console.log(`practice:create: created "${name}" at ${where}`);
 console.log(`practice:create: its admin ${adminEmail} signs in at /practice/login`);

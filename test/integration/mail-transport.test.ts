@@ -23,6 +23,7 @@ async function simulatorUsage(apiKey: string): Promise<number> {
 function sampleMessage(): MailMessage {
   return renderSignInMail({
     locale: "nl",
+    audience: "client",
     branding: { practiceName: "Praktijk De Linde", brandColor: "#2f6f5e" },
     practiceId: "prac_test",
     recipient: { email: "sanne@example.nl", name: "Sanne" },

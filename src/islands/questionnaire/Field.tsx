@@ -28,8 +28,13 @@ function sameOption(answer: AnswerValue, option: OptionValue): boolean {
 /** Hints tied to the field: the allowed range, the maximum length. */
 function hintText(question: QuestionItem, labels: FillLabels): string | null {
   const parts: string[] = [];
-  if (question.minValue !== undefined) parts.push(labels.minValue.replace("{min}", String(question.minValue)));
-  if (question.maxValue !== undefined) parts.push(labels.maxValue.replace("{max}", String(question.maxValue)));
+  if (question.minValue !== undefined && question.maxValue !== undefined) {
+    parts.push(labels.range.replace("{min}", String(question.minValue)).replace("{max}", String(question.maxValue)));
+  } else if (question.minValue !== undefined) {
+    parts.push(labels.minValue.replace("{min}", String(question.minValue)));
+  } else if (question.maxValue !== undefined) {
+    parts.push(labels.maxValue.replace("{max}", String(question.maxValue)));
+  }
   if (question.maxLength !== undefined) parts.push(labels.maxLength.replace("{max}", String(question.maxLength)));
   return parts.length > 0 ? parts.join(" ") : null;
 }

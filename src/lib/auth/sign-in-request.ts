@@ -125,6 +125,7 @@ export async function processSignInRequest(
   });
   const message = renderSignInMail({
     locale,
+    audience: input.subjectType,
     branding: mailBranding(practice, deps.tenancy),
     practiceId: practice.id,
     recipient: { email: subject.email, name: subject.displayName },

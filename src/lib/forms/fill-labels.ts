@@ -27,6 +27,7 @@ export interface FillLabels {
   unit: string;
   minValue: string;
   maxValue: string;
+  range: string;
   maxLength: string;
   errors: Record<AnswerErrorCode, string>;
 }
@@ -62,6 +63,7 @@ export function fillLabels(locale: Locale): FillLabels {
     unit: t("fill.unit"),
     minValue: t("fill.error.min_value"),
     maxValue: t("fill.error.max_value"),
+    range: t("fill.error.range"),
     maxLength: t("fill.error.max_length"),
     errors,
   };

@@ -141,6 +141,7 @@ export const en = {
   "fill.error.payload_too_large": "The answers are too long to save. Shorten the longest answers.",
   "fill.error.min_value": "Enter {min} or more.",
   "fill.error.max_value": "Enter {max} or less.",
+  "fill.error.range": "Enter a number from {min} to {max}.",
   "fill.error.max_length": "Use at most {max} characters.",
 
   "documents.title": "Documents",
@@ -189,6 +190,7 @@ export const en = {
   "mail.sign_in.subject": "Your sign-in link for {practice}",
   "mail.sign_in.greeting": "Hello {name},",
   "mail.sign_in.intro": "Use this link to sign in to the client portal of {practice}:",
+  "mail.sign_in.intro_staff": "Use this link to sign in to the practice console of {practice}:",
   "mail.sign_in.button": "Sign in to {practice}",
   "mail.sign_in.code": "Or enter this code on the sign-in page: {code}",
   "mail.sign_in.validity": "The link and the code are valid for {minutes} minutes and work once.",

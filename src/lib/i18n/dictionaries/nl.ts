@@ -141,6 +141,7 @@ export const nl = {
   "fill.error.payload_too_large": "De antwoorden zijn te lang om op te slaan. Maak de langste antwoorden korter.",
   "fill.error.min_value": "Vul {min} of meer in.",
   "fill.error.max_value": "Vul {max} of minder in.",
+  "fill.error.range": "Vul een getal in van {min} tot en met {max}.",
   "fill.error.max_length": "Gebruik hoogstens {max} tekens.",
 
   "documents.title": "Documenten",
@@ -189,6 +190,7 @@ export const nl = {
   "mail.sign_in.subject": "Je inloglink voor {practice}",
   "mail.sign_in.greeting": "Beste {name},",
   "mail.sign_in.intro": "Met deze link log je in op het cliëntportaal van {practice}:",
+  "mail.sign_in.intro_staff": "Met deze link log je in op de praktijkomgeving van {practice}:",
   "mail.sign_in.button": "Inloggen bij {practice}",
   "mail.sign_in.code": "Of vul deze code in op de inlogpagina: {code}",
   "mail.sign_in.validity": "De link en de code zijn {minutes} minuten geldig en werken één keer.",

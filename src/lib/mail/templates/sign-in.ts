@@ -6,6 +6,8 @@ import { type MailBranding, renderMailButton, renderMailLayout } from "./layout"
 
 export interface SignInMailInput {
   locale: Locale;
+  /** Clients sign in to the portal, staff to the practice console; the intro names which. */
+  audience: "client" | "staff";
   branding: MailBranding;
   practiceId: string;
   recipient: { email: string; name: string };
@@ -20,7 +22,7 @@ export function renderSignInMail(input: SignInMailInput): MailMessage {
   const practice = input.branding.practiceName;
   const subject = t("mail.sign_in.subject", { practice });
   const greeting = t("mail.sign_in.greeting", { name: input.recipient.name });
-  const intro = t("mail.sign_in.intro", { practice });
+  const intro = t(input.audience === "client" ? "mail.sign_in.intro" : "mail.sign_in.intro_staff", { practice });
   const button = t("mail.sign_in.button", { practice });
   const code = t("mail.sign_in.code", { code: input.code });
   const validity = t("mail.sign_in.validity", { minutes: input.validMinutes });

@@ -2,9 +2,13 @@
 // sends at most 5 sign-in emails per address per hour and accepts 30 sign-in requests per IP address
 // per 10 minutes, and a throttled request fails only by its email never arriving. So tests spread
 // their sign-ins over these clients, and the tests of the portal pages sign each client in once per
-// run and share the session (support/session.ts). Per run, the demo practice receives 22 requests:
-// Sanne 4, Daan 3, Joëlle 3, Fenna 3, Lotte (PAGING_CLIENT) 1, Mila (FORM_CLIENT) 1, Ruben
-// (EXPIRY_CLIENT) 2, and 5 for an address without portal access, which is at its limit of 5.
+// run and share the session (support/session.ts). Per run, the demo practice receives at most 26
+// requests. The portal tests make 22: Sanne 4, Daan 3, Joëlle 3, Fenna 3, Lotte (PAGING_CLIENT) 1,
+// Mila (FORM_CLIENT) 1, Ruben (EXPIRY_CLIENT) 2, and 5 for an address without portal access, which
+// is at its limit of 5. The console tests keep each staff session for the run
+// (support/console-session.ts) and make at most 4: staff Eva 2, staff Ilse 1, and 1 for the client
+// that console-journey.test.ts creates. Eva signs in twice when another console file runs before
+// console-journey.test.ts, which always signs her in.
 
 export const DEMO_PRACTICE = { slug: "demo", name: "Praktijk De Linde" } as const;
 export const ZONNEHUIS_PRACTICE = { slug: "zonnehuis", name: "Psychologenpraktijk Het Zonnehuis" } as const;

@@ -23,7 +23,7 @@ import {
   staffStorageState,
 } from "./support/console-session";
 import { waitForHydration } from "./support/hydration";
-import { dutchCalendarDate, dutchFileSize } from "./support/portal-data";
+import { dutchCalendarDate, dutchDate, dutchFileSize } from "./support/portal-data";
 import { DEMO_PRACTICE } from "./support/seed";
 import { signInWithLink } from "./support/sign-in";
 
@@ -266,6 +266,8 @@ describe("practice console journey", () => {
     await expect(documentItem.getByRole("link", { name: FILE_NAME }).getAttribute("href")).resolves.toBe(
       `/documents/${documentId}`,
     );
+    await expect(readText(documentItem)).resolves.toContain(dutchFileSize(PDF_BYTES.byteLength));
+    await expect(readText(documentItem)).resolves.toContain(`Gedeeld op ${dutchDate(Date.now())}`);
 
     const pending = clientPage.getByRole("region", { name: nl("dashboard.pending.title") });
     const card = pending.getByRole("listitem");

@@ -230,10 +230,10 @@ describe("reading answers", () => {
     expect(section).toContain("PHQ-9: 12 (matig)");
     expect(section).toContain("Ingevuld op");
     const viewed = await rows<{ actor_id: string; target_type: string }>(
-      "SELECT actor_id, target_type FROM audit_events WHERE action = 'questionnaire.response_viewed' AND detail LIKE ?",
-      `%${assignmentId}%`,
+      "SELECT actor_id, target_type FROM audit_events WHERE action = 'questionnaire.response_viewed' AND target_id = ?",
+      assignmentId,
     );
-    expect(viewed).toEqual([{ actor_id: staff.id, target_type: "questionnaire_response" }]);
+    expect(viewed).toEqual([{ actor_id: staff.id, target_type: "assignment" }]);
   });
 
   it("shows the band in English for English staff", async () => {
@@ -260,8 +260,8 @@ describe("reading answers", () => {
     expect(
       await countRows(
         "audit_events",
-        "action = 'questionnaire.response_exported' AND detail LIKE ?",
-        `%${assignmentId}%`,
+        "action = 'questionnaire.response_exported' AND target_type = 'assignment' AND target_id = ?",
+        assignmentId,
       ),
     ).toBe(1);
   });

@@ -16,7 +16,7 @@ function isScoreBand(value: string | null): value is ScoreBand {
 
 /** Returns the name of a questionnaire's language in `locale`, or the stored tag for other languages. */
 export function languageLabel(locale: Locale, language: string): string {
-  return isLocale(language) ? translate(locale, `app.language.${language}`) : language;
+  return isLocale(language) ? translate(locale, `console.clients.language.${language}`) : language;
 }
 
 /** Formats a score as "PHQ-9: 12 (moderate)", or null when the response has no score. */

@@ -106,9 +106,11 @@ export async function recordResponseAccess(
     actorType: "staff",
     actorId: input.staffId,
     action,
-    targetType: "questionnaire_response",
-    targetId: input.responseId,
-    detail: { assignment_id: input.assignmentId, client_id: input.clientId },
+    // The assignment is the record staff filter on and that the log viewer names; the response id
+    // stays in the detail.
+    targetType: "assignment",
+    targetId: input.assignmentId,
+    detail: { response_id: input.responseId, client_id: input.clientId },
     ipAddress: input.ipAddress,
     at: input.now,
   });

@@ -24,7 +24,7 @@ export function sameOriginReferer(request: Request, url: URL): string | null {
 
 /**
  * Turns a JSON error of an endpoint into a small page with the same status, for browsers that
- * posted a form: a person sees the error in words and a way back instead of raw JSON.
+ * posted a form. The page states the error in words and links back, instead of showing raw JSON.
  */
 export async function htmlErrorFromJson(response: Response, locale: Locale, backHref: string): Promise<Response> {
   let code: ErrorCode | null = null;

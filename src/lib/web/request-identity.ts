@@ -36,8 +36,8 @@ interface IdentityInput {
 /**
  * Loads the practice of the host, the session and its client or staff member (with permissions)
  * in one D1 round trip. The subject queries select through the session's `subject_id`, so nothing
- * has to be read first; the practice and expiry checks run afterwards on the loaded rows, and only
- * an expired session or a due idle refresh costs a second statement.
+ * has to be read first. The practice and expiry checks run afterwards on the loaded rows. Only an
+ * expired session or a due idle refresh costs a second statement.
  */
 export async function loadRequestIdentity(db: Database, input: IdentityInput): Promise<RequestIdentity> {
   const none: RequestIdentity = { practice: null, client: null, staff: null };

@@ -239,11 +239,9 @@ describe("practice console journey", () => {
 
   step("assigns the Dutch PHQ-9 due tomorrow", async () => {
     const form = staffPage.locator("form.assign-form");
-    await form
-      .getByLabel(nl("console.questionnaires.assign.questionnaire"), { exact: true })
-      .selectOption({
-        label: `${PHQ9_TITLE} (${nl("console.clients.language.en")}, ${nl("console.clients.language.nl")})`,
-      });
+    await form.getByLabel(nl("console.questionnaires.assign.questionnaire"), { exact: true }).selectOption({
+      label: `${PHQ9_TITLE} (${nl("console.clients.language.en")}, ${nl("console.clients.language.nl")})`,
+    });
     await form.getByLabel(nl("console.questionnaires.assign.due_date")).fill(tomorrow);
     await form.getByRole("button", { name: nl("console.questionnaires.assign.submit") }).click();
 

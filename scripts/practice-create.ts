@@ -54,8 +54,12 @@ if (name === "") fail("--name is missing");
 if (!/^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(adminEmail))
   fail(`--admin-email "${adminEmail}" is not an email address`);
 
-const quote = (value: string | number | null) =>
-  value === null ? "NULL" : typeof value === "number" ? String(value) : `'${value.replaceAll("'", "''")}'`;
+/** Returns `value` as an SQL literal; strings are quoted with their single quotes doubled. */
+function quote(value: string | number | null): string {
+  if (value === null) return "NULL";
+  if (typeof value === "number") return String(value);
+  return `'${value.replaceAll("'", "''")}'`;
+}
 const now = Date.now();
 const practiceId = `prac_${randomUUID()}`;
 const adminId = `stf_${randomUUID()}`;

@@ -92,7 +92,7 @@ export function builtIns() {
   return builtInsPromise;
 }
 
-/** Which system roles the demo staff hold, and which clients they treat. */
+/** System roles of the demo staff, and the clients each practitioner treats. */
 export const DEMO_STAFF_ROLES = [
   ["stf_eva", "prac_demo", "admin"],
   ["stf_koen", "prac_demo", "practitioner"],
@@ -133,7 +133,7 @@ export async function demoQuestionnaires() {
 }
 
 /**
- * The submitted answers of the completed demo assignment (a weekly check-in), with the FHIR
+ * Returns the submitted answers of the completed demo assignment (a weekly check-in), with the FHIR
  * QuestionnaireResponse the console shows and exports.
  */
 export function demoCompletedResponse(completedAt) {

@@ -51,10 +51,10 @@ function sameAnswers(left: AnswerSet, right: AnswerSet): boolean {
 }
 
 /**
- * The fill-in form: renders every item of the questionnaire, shows only what enableWhen enables,
- * saves drafts as the client types (with revisions, retries and a backup for expired sessions),
- * and submits after running the same validation as the server. Without JavaScript the same markup
- * posts to the page, which saves or submits on the server.
+ * Renders the fill-in form with the items that enableWhen enables. It saves drafts as the client
+ * types (with revisions, retries and a backup for expired sessions) and submits after running the
+ * same validation as the server. Without JavaScript the same markup posts to the page, which saves
+ * or submits on the server.
  */
 export default function QuestionnaireForm(props: QuestionnaireFormProps) {
   const { assignmentId, questionnaire, labels } = props;
@@ -199,7 +199,7 @@ export default function QuestionnaireForm(props: QuestionnaireFormProps) {
       setShowErrors(true);
       focusSummary();
     } else if (outcome.kind === "failed") {
-      // Keep the answers safe as a draft while the network is down; the client submits again.
+      // Saves the answers as a draft while the network is down, so the client can submit again later.
       dirtyRef.current = true;
       setSaveState({ kind: "retrying" });
       schedule(RETRY_DELAYS_MS[0] ?? AUTOSAVE_DELAY_MS);

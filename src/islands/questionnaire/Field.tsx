@@ -50,7 +50,7 @@ function QuestionText({ question, labels }: { question: QuestionItem; labels: Fi
 }
 
 /**
- * One question as form controls. Questions with several controls (radio buttons, check boxes)
+ * Renders one question as form controls. Questions with several controls (radio buttons, boxes)
  * are a fieldset with the question as its legend; single controls get a label. The error text
  * and hints are tied to the control with aria-describedby.
  */
@@ -178,8 +178,8 @@ export function Field({ question, id, values, error, labels, onChange }: FieldPr
               disabled={disabled}
               onInput={(event) => {
                 const text = event.currentTarget.value;
-                const kept = multiple ? chosen : [];
-                onChange(text.trim() === "" ? chosen : [...kept, { type: "other", value: text }]);
+                const otherOptions = multiple ? chosen : [];
+                onChange(text.trim() === "" ? chosen : [...otherOptions, { type: "other", value: text }]);
               }}
             />
           </div>

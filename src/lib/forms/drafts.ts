@@ -21,7 +21,7 @@ interface DraftInput {
 }
 
 /**
- * Saves a draft when nobody saved in between: the write only happens while the stored revision
+ * Saves a draft unless another save came in between: the write only happens while the stored revision
  * still equals `baseRevision` and the assignment is pending, decided by one conditional statement.
  * A stale save changes nothing and reports a conflict, so a second tab never overwrites the first.
  */
@@ -51,7 +51,7 @@ export async function saveDraft(db: Database, input: DraftInput): Promise<DraftS
     return { ok: false, reason: state?.results[0]?.status === "pending" ? "conflict" : "not_pending" };
   }
 
-  // The audit log records that a draft was saved, never what it says.
+  // The audit log records that a draft was saved, never its content.
   await auditEventStatement(db, {
     practiceId: input.practiceId,
     actorType: "client",

@@ -40,7 +40,9 @@ function rawValue(question: QuestionItem, text: string): unknown {
 
   switch (question.type) {
     case "boolean":
-      return { type: "boolean", value: text === "true" ? true : text === "false" ? false : text };
+      if (text === "true") return { type: "boolean", value: true };
+      if (text === "false") return { type: "boolean", value: false };
+      return { type: "boolean", value: text };
     case "integer":
     case "decimal": {
       const number = Number(text.replace(",", "."));

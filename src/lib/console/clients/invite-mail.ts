@@ -1,8 +1,8 @@
 import type { Locale } from "../../i18n/locales";
 import { translator } from "../../i18n/translate";
 import type { MailMessage } from "../../mail/message";
-import { escapeHtml } from "../../mail/templates/escape";
-import { type MailBranding, renderMailButton, renderMailLayout } from "../../mail/templates/layout";
+import { renderInvitationMail } from "../../mail/templates/invitation";
+import type { MailBranding } from "../../mail/templates/layout";
 
 export interface ClientInvitationMailInput {
   locale: Locale;
@@ -29,25 +29,13 @@ export function renderClientInvitationMail(input: ClientInvitationMailInput): Ma
   const unexpected = t("console.clients.invite_mail.unexpected", { practice });
   const footer = t("mail.footer", { practice });
 
-  const bodyHtml = [
-    `<p style="margin:0 0 12px;">${escapeHtml(greeting)}</p>`,
-    `<p style="margin:0 0 12px;">${escapeHtml(intro)}</p>`,
-    `<p style="margin:0 0 12px;">${escapeHtml(signInSteps)}</p>`,
-    renderMailButton(input.loginUrl, button, input.branding.brandColor),
-    `<p style="margin:0 0 12px;word-break:break-all;font-size:13px;"><a href="${escapeHtml(input.loginUrl)}">${escapeHtml(input.loginUrl)}</a></p>`,
-    `<p style="margin:0;color:#4a5550;">${escapeHtml(unexpected)}</p>`,
-  ].join("\n");
-
-  const text = [greeting, "", intro, "", signInSteps, input.loginUrl, "", unexpected, "", "--", footer].join("\n");
-
-  return {
-    to: input.recipient,
-    fromName: practice,
-    subject,
-    html: renderMailLayout({ locale: input.locale, branding: input.branding, title: subject, bodyHtml, footer }),
-    text,
+  return renderInvitationMail({
     kind: "client-invitation",
+    locale: input.locale,
+    branding: input.branding,
     practiceId: input.practiceId,
-    primaryLink: input.loginUrl,
-  };
+    recipient: input.recipient,
+    loginUrl: input.loginUrl,
+    texts: { subject, greeting, intro, steps: signInSteps, button, unexpected, footer },
+  });
 }
